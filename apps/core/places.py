@@ -1,0 +1,92 @@
+"""Where a person lives: countries and the regions whose law differs (US states, Canadian
+provinces). One list for every form and every rule, so codes never drift between apps.
+
+Codes are ISO 3166: ``"IE"``, ``"US"``; regions are the part after the dash, ``"CA"`` for
+California, ``"QC"`` for Quebec. pycountry supplies the names (maintained ISO data) so we do not
+keep our own copy of 249 countries.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pycountry
+
+# EU member states (27) and the other EEA states where the GDPR applies.
+EU_MEMBER_STATES = frozenset(
+    [
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "CZ",
+        "DK",
+        "EE",
+        "FI",
+        "FR",
+        "DE",
+        "GR",
+        "HU",
+        "IE",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SK",
+        "SI",
+        "ES",
+        "SE",
+    ]
+)
+EEA_STATES = EU_MEMBER_STATES | {"IS", "LI", "NO"}
+
+# Countries whose law depends on the region, and the regions offered for them.
+REGION_COUNTRIES = frozenset({"US", "CA"})
+
+
+def _name(country: object) -> str:
+    return (
+        getattr(country, "common_name", None) or country.name
+    )  # "South Korea", not "Korea, Republic of"
+
+
+@cache
+def country_choices() -> tuple[tuple[str, str], ...]:
+    """(code, name) for every ISO country, sorted by name."""
+    return tuple(sorted(((c.alpha_2, _name(c)) for c in pycountry.countries), key=lambda c: c[1]))
+
+
+@cache
+def region_choices(country: str) -> tuple[tuple[str, str], ...]:
+    """(code, name) of the US states (with DC) or Canadian provinces and territories."""
+    if country not in REGION_COUNTRIES:
+        return ()
+    wanted = {"US": {"State", "District"}, "CA": {"Province", "Territory"}}[country]
+    regions = (
+        (s.code.split("-", 1)[1], s.name)
+        for s in pycountry.subdivisions.get(country_code=country)
+        if s.type in wanted
+    )
+    return tuple(sorted(regions, key=lambda r: r[1]))
+
+
+def country_name(code: str) -> str:
+    return dict(country_choices()).get(code.upper(), code)
+
+
+def region_name(country: str, region: str) -> str:
+    return dict(region_choices(country.upper())).get(region.upper(), region)
+
+
+def is_valid_country(code: str) -> bool:
+    return code.upper() in dict(country_choices())
+
+
+def is_valid_region(country: str, region: str) -> bool:
+    return region.upper() in dict(region_choices(country.upper()))

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .models import Heartbeat
+from .tasks import QUEUE_HEARTBEAT
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html")
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Database reachable? When did the task queue last run its scheduled heartbeat?
+
+    Answers 503 only when the database is down: a stale queue is reported, not fatal, so a
+    load balancer keeps serving pages while the worker is restarted.
+    """
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as exc:
+        return JsonResponse(
+            {"status": "error", "database": {"status": "error", "error": type(exc).__name__}},
+            status=503,
+        )
+
+    beat = Heartbeat.objects.filter(name=QUEUE_HEARTBEAT).first()
+    if beat is None:
+        queue = {"status": "never", "last_heartbeat": None, "age_seconds": None}
+    else:
+        age = (timezone.now() - beat.beat_at).total_seconds()
+        stale = age > settings.HEARTBEAT_STALE_AFTER_SECONDS
+        queue = {
+            "status": "stale" if stale else "ok",
+            "last_heartbeat": beat.beat_at.isoformat(),
+            "age_seconds": round(age),
+        }
+    queue["broker"] = "redis" if "redis" in settings.Q_CLUSTER else "orm"
+    overall = "ok" if queue["status"] == "ok" else "degraded"
+    return JsonResponse({"status": overall, "database": {"status": "ok"}, "queue": queue})
