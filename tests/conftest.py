@@ -1,0 +1,135 @@
+"""Shared test world: people (alice owns things, bob must never see them), a real browser.
+
+Browser tests are marked ``@pytest.mark.browser`` and use the ``page`` fixture: Debian's Chromium
+driven by Playwright against pytest-django's live server. Without Chromium they are skipped with a
+message, unless RIGHTSDESK_REQUIRE_BROWSER=1 (set by .ci/run), where they fail instead.
+Tests marked ``@pytest.mark.postgres`` run only when the suite runs on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+
+CHROMIUM = Path(os.environ.get("RIGHTSDESK_CHROMIUM", "/usr/bin/chromium"))
+REQUIRE_BROWSER = os.environ.get("RIGHTSDESK_REQUIRE_BROWSER") == "1"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+def on_postgres() -> bool:
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    no_browser = pytest.mark.skip(
+        reason=f"browser test skipped: no Chromium at {CHROMIUM} "
+        "(install Debian's chromium package, or set RIGHTSDESK_CHROMIUM)"
+    )
+    not_postgres = pytest.mark.skip(reason="needs PostgreSQL: run with DATABASE_URL=postgres://…")
+    for item in items:
+        if "browser" in item.keywords and not CHROMIUM.exists() and not REQUIRE_BROWSER:
+            item.add_marker(no_browser)
+        if "postgres" in item.keywords and not on_postgres():
+            item.add_marker(not_postgres)
+
+
+# --- People -------------------------------------------------------------------------------------
+
+PASSWORD = "correct horse battery staple 42"
+
+
+def make_user(email: str, *, verified: bool = True, password: str = PASSWORD, **extra: Any) -> Any:
+    """A user who can sign in: allauth's verified primary address included."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(email=email, password=password, **extra)
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=verified)
+    return user
+
+
+@pytest.fixture
+def alice(db: None) -> Any:
+    return make_user("alice@example.org")
+
+
+@pytest.fixture
+def bob(db: None) -> Any:
+    return make_user("bob@example.org")
+
+
+@pytest.fixture
+def alice_client(client: Any, alice: Any) -> Any:
+    client.force_login(alice)
+    return client
+
+
+# --- Browser ------------------------------------------------------------------------------------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"RIGHTSDESK_REQUIRE_BROWSER=1 but there is no Chromium at {CHROMIUM}")
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+    # around it are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A fresh browser tab on the live server. Requests to any other origin are refused."""
+    context = browser.new_context(base_url=live_server.url, accept_downloads=True)
+    context.set_default_timeout(15_000)
+    origin = live_server.url
+
+    def only_our_server(route: Any) -> None:
+        url = route.request.url
+        if url.startswith((origin, "data:", "blob:")):
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", only_our_server)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def screenshot(page: Any, request: pytest.FixtureRequest) -> Any:
+    """``screenshot("step")`` saves tests/artifacts/<test>-<step>.png and returns its path."""
+
+    def take(step: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "_", f"{request.node.name}-{step}")
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
