@@ -1,0 +1,63 @@
+# Sourced by bin/serve and bin/test. Finds Python 3.12+, creates .venv, and (re)installs the
+# project when pyproject.toml changed since the last install. Nothing else needs to be set up.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="${RIGHTSDESK_VENV:-$ROOT/.venv}"
+
+say() { printf '\033[1m%s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+is_suitable() {  # $1: an interpreter; true when it runs and is Python 3.12 or newer
+  "$1" -c 'import sys, venv; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1
+}
+
+find_python() {
+  local candidate dir
+  if [ -n "${PYTHON:-}" ]; then
+    is_suitable "$PYTHON" && { echo "$PYTHON"; return 0; }
+    die "PYTHON=$PYTHON is not Python 3.12 or newer (or lacks the venv module)."
+  fi
+  for candidate in python3.13 python3.12 python3.14 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 && is_suitable "$candidate"; then
+      command -v "$candidate"; return 0
+    fi
+  done
+  for dir in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.1[2-9]*; do  # pyenv builds not on PATH
+    if [ -x "$dir/bin/python3" ] && is_suitable "$dir/bin/python3"; then
+      echo "$dir/bin/python3"; return 0
+    fi
+  done
+  return 1
+}
+
+bootstrap() {  # $1: the extra to install ("" for the app alone, "test" for the test suite)
+  local extra="$1" python want stamp spec
+  if [ -x "$VENV/bin/python" ] && ! is_suitable "$VENV/bin/python"; then
+    say "Recreating $VENV: it was made with a Python older than 3.12."
+    rm -rf "$VENV"
+  fi
+  if [ ! -x "$VENV/bin/python" ]; then
+    python="$(find_python)" || die "Rightsdesk needs Python 3.12 or newer, and none was found.
+Tried \$PYTHON, python3.13, python3.12, python3.14, python3 and ~/.pyenv/versions/3.12+.
+Install one (e.g. 'pyenv install 3.12' or your system's python3.12 package with venv),
+or point PYTHON at it: PYTHON=/path/to/python3.12 $0"
+    say "Creating the virtual environment in $VENV with $python ($("$python" --version 2>&1))"
+    "$python" -m venv "$VENV" || die "could not create $VENV (on Debian/Ubuntu: apt install python3-venv)"
+  fi
+  stamp="$VENV/.installed"
+  want="$(cat "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)"
+  if [ -n "$extra" ]; then spec="$ROOT[$extra]"; else spec="$ROOT"; fi
+  # Installed for this pyproject.toml with the extra we need (or with "test", a superset)?
+  if ! grep -qx "$want ${extra:-base}" "$stamp" 2>/dev/null && ! grep -qx "$want test" "$stamp" 2>/dev/null; then
+    say "Installing Rightsdesk${extra:+ with its $extra extra} into $VENV (only when pyproject.toml changes)"
+    "$VENV/bin/python" -m pip install --quiet --upgrade pip >/dev/null
+    "$VENV/bin/python" -m pip install --quiet -e "$spec" || die "pip install failed (see above)"
+    echo "$want ${extra:-base}" >"$stamp"
+  fi
+  export PATH="$VENV/bin:$PATH"
+  export VIRTUAL_ENV="$VENV"
+  cd "$ROOT"
+  "$VENV/bin/python" -c 'import weasyprint' >/dev/null 2>&1 || die "WeasyPrint cannot load its system libraries (Pango, HarfBuzz).
+On Debian/Ubuntu: sudo apt install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+On macOS: brew install pango.   Then run this command again."
+}
