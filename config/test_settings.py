@@ -26,3 +26,6 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Concrete models for abstract machinery (e.g. the notification queue); test database only.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]

@@ -8,8 +8,13 @@ Tests marked ``@pytest.mark.postgres`` run only when the suite runs on PostgreSQ
 
 from __future__ import annotations
 
+import asyncio
+import email
+import email.policy
 import os
 import re
+import socket
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -133,3 +138,90 @@ def screenshot(page: Any, request: pytest.FixtureRequest) -> Any:
         return path
 
     return take
+
+
+# --- Email over real SMTP ---------------------------------------------------------------------
+
+
+class SmtpRecorder:
+    """An aiosmtpd handler that keeps what it receives and can be told to misbehave.
+
+    ``fail_next = n`` answers the next n messages with a temporary failure (451);
+    ``refuse_recipients = True`` rejects every recipient (550); ``delay`` slows each message down
+    (to make concurrent senders overlap); ``stop()``/``start()`` take the server down and up.
+    """
+
+    def __init__(self) -> None:
+        self.messages: list[email.message.EmailMessage] = []
+        self.envelopes: list[tuple[str, list[str]]] = []
+        self.fail_next = 0
+        self.refuse_recipients = False
+        self.delay = 0.0
+        self.attempts = 0
+        self._lock = threading.Lock()
+        self.port = 0
+        self.controller: Any = None
+
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, options: Any
+    ) -> str:
+        if self.refuse_recipients:
+            return "550 5.1.1 No such mailbox here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        with self._lock:
+            self.attempts += 1
+            if self.fail_next > 0:
+                self.fail_next -= 1
+                return "451 4.3.0 Temporary failure, please try again later"
+            self.messages.append(
+                email.message_from_bytes(envelope.content, policy=email.policy.default)
+            )
+            self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
+        return "250 Message accepted for delivery"
+
+    def start(self) -> None:
+        from aiosmtpd.controller import Controller
+
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self) -> None:
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+    @property
+    def subjects(self) -> list[str]:
+        return [str(message["Subject"]) for message in self.messages]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(settings: Any) -> Iterator[SmtpRecorder]:
+    """A real SMTP server on loopback, and the app's default mailer pointed at it."""
+    recorder = SmtpRecorder()
+    recorder.port = free_port()
+    recorder.start()
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": "127.0.0.1",
+                "port": recorder.port,
+                "use_tls": False,
+                "timeout": 10,
+            },
+        }
+    }
+    yield recorder
+    recorder.stop()
