@@ -145,6 +145,15 @@ class Calendar:
     def unverified(self) -> tuple[str, ...]:
         return tuple(source.unverified for source in self.sources if source.unverified)
 
+    @property
+    def open_day(self) -> str:
+        """What a day the period may end on is called."""
+        return "a working day" if self.weekend == WEEKEND else "not a Sunday or holiday"
+
+    @property
+    def next_open_day(self) -> str:
+        return "next working day" if self.weekend == WEEKEND else "next non-holiday"
+
     def holiday(self, day: date) -> str | None:
         """The holiday's name with where it is kept, or None."""
         for source in self.sources:

@@ -68,7 +68,7 @@ def rolled_steps(raw: date, note: str, calendar: Calendar | None) -> Reading:
         return Reading(raw, (f"{fmt(raw)}{suffix}",))
     final, skipped = roll_forward(raw, calendar)
     if not skipped:
-        return Reading(raw, (f"{fmt(raw)}{suffix}, a working day",))
+        return Reading(raw, (f"{fmt(raw)}{suffix}, {calendar.open_day}",))
     steps = [f"{fmt_plain(raw)}{suffix}", calendar.why_closed(raw)]
     # Later closed days: name the holidays; a plain weekend is only worth a word when the first
     # closed day was not itself a weekend day.
@@ -82,7 +82,7 @@ def rolled_steps(raw: date, note: str, calendar: Calendar | None) -> Reading:
             weekend_said = True
     if items:
         steps.append("then " + ", ".join(items))
-    steps.append(f"next working day {fmt(final)}")
+    steps.append(f"{calendar.next_open_day} {fmt(final)}")
     return Reading(final, tuple(steps))
 
 

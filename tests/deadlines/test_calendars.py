@@ -16,7 +16,7 @@ from apps.deadlines.calendars import (
     fmt,
     library_source,
 )
-from apps.deadlines.counting import add_business_days, roll_forward
+from apps.deadlines.counting import add_business_days, roll_forward, rolled_steps
 
 # Gov. Code §6700 as laws.md §3.3 lists it, in 2026.
 CALIFORNIA_2026 = {
@@ -115,4 +115,14 @@ def test_it_labels_calendars_for_people():
     assert calendar_of(library_source("IE"), IRELAND_SUBSTITUTES).label == (
         "Saturdays, Sundays and public holidays in Ireland, plus possible Irish substitute days "
         "(UNVERIFIED)"
+    )
+
+
+def test_it_says_what_a_sunday_only_calendar_allows():
+    canada = Calendar((library_source("CA"),), SUNDAY_ONLY)
+    assert rolled_steps(date(2026, 3, 7), "", canada).steps == (
+        "Sat 7 Mar 2026, not a Sunday or holiday",
+    )
+    assert rolled_steps(date(2026, 3, 8), "", canada).steps[-1] == (
+        "next non-holiday Mon 9 Mar 2026"
     )
