@@ -228,6 +228,12 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "core:home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
 
+# Retention, enforced daily by apps.accounts.tasks.enforce_retention and stated on /privacy/:
+# sign-ups whose address is never confirmed, and records of background tasks that failed
+# (django-q2 keeps the last Q_CLUSTER["save_limit"] successful ones by itself).
+UNCONFIRMED_SIGNUP_RETENTION_DAYS = env_int("UNCONFIRMED_SIGNUP_RETENTION_DAYS", 7)
+FAILED_TASK_RETENTION_DAYS = env_int("FAILED_TASK_RETENTION_DAYS", 30)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -266,6 +272,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Flash messages live in the session, not in a cookie of their own (they can name an address).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # No inline script or style anywhere; nothing is loaded from another host.
 SECURE_CSP = {
