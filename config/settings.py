@@ -217,13 +217,29 @@ AUTHENTICATION_BACKENDS = [
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Nobody signs in (so nothing can be saved) before confirming their address by the emailed link.
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Confirming in the browser that signed up signs the person in (allauth checks it is the same
+# session); a link opened elsewhere only confirms.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
+# One address per account: changing it replaces the old one once the new one is confirmed.
+ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
+# "Email me a sign-in code" as an alternative to the password.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+# Changing the password or address, and two-factor settings, ask for the password again.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Rightsdesk] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = _site.scheme
+# allauth's rate limits are on with its defaults (e.g. 5 failed sign-ins per address per 5
+# minutes, 30 sign-in attempts per minute per IP address → 429). They live in the cache, which
+# is shared by every process (database or Redis; never the per-process local memory).
+# Behind a TLS-terminating proxy, count the proxies so limits apply to the client's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "core:home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
@@ -233,6 +249,11 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
 # (django-q2 keeps the last Q_CLUSTER["save_limit"] successful ones by itself).
 UNCONFIRMED_SIGNUP_RETENTION_DAYS = env_int("UNCONFIRMED_SIGNUP_RETENTION_DAYS", 7)
 FAILED_TASK_RETENTION_DAYS = env_int("FAILED_TASK_RETENTION_DAYS", 30)
+
+# Two-factor: an authenticator app (TOTP) with recovery codes; no security keys for now.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
+MFA_ADAPTER = "apps.accounts.adapters.MFAAdapter"  # authenticator secrets encrypted at rest
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
