@@ -58,7 +58,7 @@ _site = urlsplit(SITE_URL)
 CSRF_TRUSTED_ORIGINS = [f"{_site.scheme}://{_site.netloc}", *env_list("CSRF_TRUSTED_ORIGINS")]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "apps.accounts.apps.RightsdeskAdminConfig",  # django.contrib.admin behind staff + 2FA
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
