@@ -326,16 +326,31 @@ ADMINS = env_list("ADMINS")
 
 # --- Logging ----------------------------------------------------------------------------------
 
+# Every handler masks email addresses. Django's own "django" and "django.server" loggers are
+# redefined here so the unfiltered handlers Django attaches by default are replaced, and error
+# emails to ADMINS leave out POST data and local variables (DEFAULT_EXCEPTION_REPORTER_FILTER).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "apps.core.logging.PrivateExceptionReporterFilter"
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "apps.core.logging.RedactPersonalData"}},
+    "filters": {
+        "redact": {"()": "apps.core.logging.RedactPersonalData"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "redact"],
+        },
     },
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
+        "django": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL, "propagate": False},
+        "django.server": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
         "django.db.backends": {"level": "WARNING"},
         "httpx": {"level": "WARNING"},
         "httpcore": {"level": "WARNING"},
