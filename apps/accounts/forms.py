@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account import forms as allauth_forms
 from django import forms
 
 from apps.core.places import REGION_COUNTRIES, country_choices, region_choices
@@ -130,3 +131,13 @@ class DeleteAccountForm(forms.Form):
         label="I understand that my account and everything in it will be deleted for good",
         error_messages={"required": "Tick the box to confirm you want everything deleted."},
     )
+
+
+class LoginForm(allauth_forms.LoginForm):
+    """allauth's sign-in form in our words (ACCOUNT_FORMS["login"])."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = "Email address"
+        if "remember" in self.fields:
+            self.fields["remember"].label = "Keep me signed in on this device"

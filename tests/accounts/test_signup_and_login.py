@@ -108,7 +108,7 @@ def test_a_forgotten_password_is_reset_through_the_emailed_link(client, alice):
 
 
 def test_a_person_signs_in_with_an_emailed_code_instead_of_a_password(client, alice):
-    assert "Send me a sign-in code" in client.get("/accounts/login/").content.decode()
+    assert "Email me a sign-in code" in client.get("/accounts/login/").content.decode()
     response = client.post("/accounts/login/code/", {"email": "alice@example.org"})
     assert response.status_code == 302
     assert response["Location"] == "/accounts/login/code/confirm/"
