@@ -71,7 +71,7 @@ def clear_letter_details_view(request: HttpRequest) -> HttpResponse:
 def rotate_calendar_token_view(request: HttpRequest) -> HttpResponse:
     _profile(request).rotate_calendar_token()
     messages.success(
-        request, "Your calendar link is replaced. The old link no longer works anywhere."
+        request, "Your calendar key is replaced: links made with the old one no longer work."
     )
     return redirect(f"{reverse('accounts:settings')}#calendar")
 

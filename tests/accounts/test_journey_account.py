@@ -77,6 +77,14 @@ def export_everything(j: Journey) -> None:
     j.notes["export"] = document
 
 
+def only_the_two_necessary_cookies(j: Journey) -> None:
+    """What the privacy page promises: a session cookie and the CSRF cookie, both HttpOnly."""
+    cookies = j.page.context.cookies()
+    assert {c["name"] for c in cookies} == {"sessionid", "csrftoken"}
+    assert all(c["httpOnly"] for c in cookies)
+    assert all(c["sameSite"] == "Lax" for c in cookies)
+
+
 def delete_the_account(j: Journey) -> None:
     j.page.get_by_role("link", name="Delete my account…").click()
     # Re-authentication first, even though the person signed in a minute ago.
@@ -113,6 +121,7 @@ JOURNEY = [
     confirm_from_the_email,
     # The tracker's "save a request" step goes here (apps.tracker).
     export_everything,
+    only_the_two_necessary_cookies,
     delete_the_account,
     cannot_sign_in_any_more,
 ]

@@ -124,7 +124,7 @@ def test_the_calendar_key_is_revealed_on_request_and_can_be_replaced(alice_clien
     page = alice_client.get("/account/settings/").content.decode()
     assert old not in page
     assert alice.profile.calendar_token in page
-    assert "The old link no longer works anywhere." in page
+    assert "links made with the old one no longer work." in page
 
 
 def test_actions_that_change_things_refuse_a_get(alice_client):
@@ -155,3 +155,11 @@ def test_the_settings_page_links_to_email_password_and_two_factor_management(ali
         "/account/data/",
     ]:
         assert f'href="{href}"' in html
+
+
+@pytest.mark.urls("tests.accounts.calendar_feed_urls")
+def test_once_the_tracker_serves_the_feed_the_full_private_link_is_shown(alice_client, alice):
+    html = alice_client.get("/account/settings/").content.decode()
+    token = alice.profile.calendar_token
+    assert "<summary>Show my calendar link</summary>" in html
+    assert f"http://testserver/calendar/{token}.ics" in html

@@ -26,10 +26,10 @@ def test_the_periods_it_states_are_the_ones_the_code_enforces(client, settings):
     settings.Q_CLUSTER = {**settings.Q_CLUSTER, "save_limit": 250}
     settings.SESSION_COOKIE_AGE = 7 * 86400
     html = client.get("/privacy/").content.decode()
-    assert "never confirmed is deleted after 5 days" in html
+    assert "never confirmed is deleted by the daily clean-up once it is 5 days old" in html
     assert "failed ones for 21 days" in html
     assert "the last 250 successful jobs" in html
-    assert "at most 7 days after it was last renewed" in html
+    assert "it expires 7 days after it was last renewed" in html
     assert "Until you delete your account" in html
     assert "masked in every log line" in html
 
