@@ -106,6 +106,7 @@ class Profile(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
+    OWNER_FIELD = "user"  # apps.core.ownership
     # Left out of the data export: a bearer secret, not information about the person.
     EXPORT_SECRET_FIELDS = frozenset({"calendar_token"})
     LETTER_DETAIL_FIELDS = ("full_name", "postal_address", "country", "region")

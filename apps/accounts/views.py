@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from apps.core.ownership import owned
+
 from . import exports
 from .forms import DeleteAccountForm, ProfileForm
 from .models import Profile
@@ -21,7 +23,10 @@ DELETION_REPORT_SESSION_KEY = "accounts.deletion_report"
 
 
 def _profile(request: HttpRequest) -> Profile:
-    profile, _created = Profile.objects.get_or_create(user=request.user)
+    """The signed-in person's profile, reached like every owned object (apps.core.ownership)."""
+    profile = owned(Profile, request.user).first()
+    if profile is None:  # every user gets one at creation; this only repairs a missing row
+        profile = Profile.objects.create(user=request.user)
     return profile
 
 
