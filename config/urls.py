@@ -4,5 +4,6 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("apps.core.urls")),
     path("accounts/", include("allauth.urls")),
+    path("account/", include("apps.accounts.urls")),
     path("admin/", admin.site.urls),
 ]
