@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django_q",
     "apps.core",
     "apps.accounts",
+    "apps.catalog",
 ]
 
 MIDDLEWARE = [
