@@ -283,6 +283,11 @@ def load_catalog(directory: Path | None = None) -> LoadReport:
     """Validate every file, then bring the database in line with them in one transaction."""
     directory = directory or default_directory()
     files = read_catalog(directory)  # raises CatalogError: nothing written
+    return load_files(files, directory=directory)
+
+
+def load_files(files: list[CatalogFile], *, directory: Path) -> LoadReport:
+    """Write already validated files (``read_catalog``'s result) to the database."""
     report = LoadReport(directory=directory, platforms=len(files))
     with transaction.atomic():
         for catalog_file in files:

@@ -240,3 +240,9 @@ PLATFORM_SCHEMA: dict[str, Any] = {
         },
     ),
 }
+
+
+if __name__ == "__main__":  # python -m apps.catalog.schema > catalog/schema.json
+    import json
+
+    print(json.dumps(PLATFORM_SCHEMA, indent=2, ensure_ascii=False))
