@@ -160,7 +160,8 @@ def all_platforms_in_full() -> list[Platform]:
 
 
 def comparison(topic: str, *, order: str = "verdict") -> list[tuple[Platform, list[Provision]]]:
-    """Every platform with its provisions on ``topic``, best verdict first (or by name)."""
+    """Every platform with its provisions on ``topic``: best headline verdict first, the more
+    confident first among equals (or simply by name)."""
     platforms = Platform.objects.prefetch_related(
         Prefetch(
             "provisions",
@@ -170,9 +171,16 @@ def comparison(topic: str, *, order: str = "verdict") -> list[tuple[Platform, li
     )
     rows = [(p, p.on_topic) for p in platforms]
     if order == "verdict":
-        rank = {verdict: i for i, verdict in enumerate(v.VERDICT_ORDER)}
-        missing = len(rank)
-        rows.sort(key=lambda row: rank.get(row[1][0].verdict, missing) if row[1] else missing)
+        verdicts = {verdict: i for i, verdict in enumerate(v.VERDICT_ORDER)}
+        confidence = {"high": 0, "medium": 1, "low": 2}
+
+        def best_first(row: tuple[Platform, list[Provision]]) -> tuple[int, int]:
+            if not row[1]:
+                return (len(verdicts), 0)
+            headline = row[1][0]
+            return (verdicts[headline.verdict], confidence[headline.confidence])
+
+        rows.sort(key=best_first)  # stable: platforms stay in name order within a rank
     return rows
 
 

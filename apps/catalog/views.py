@@ -32,7 +32,10 @@ def platform_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if on_topic or topic.core:
             sections.append((topic, on_topic))
     channels = list(platform.channels.all())
+    documents = list(platform.documents.all())
     context = {
+        "policies": [d for d in documents if d.kind == "privacy-policy" and d.url],
+        "terms": [d for d in documents if d.kind == "terms" and d.url],
         "platform": platform,
         "sections": sections,
         "quick": [(topic, items[0] if items else None) for topic, items in sections],

@@ -226,7 +226,7 @@ def test_the_comparison_puts_every_platform_side_by_side(client):
         r'<th scope="row"[^>]*><a href="/platforms/([^/]+)/#topic-training-inputs">', page
     )
     assert len(rows) == 24
-    assert rows[0] in ("adobe-firefly", "clickup")  # "good" verdicts first
+    assert rows[:2] == ["clickup", "adobe-firefly"]  # good first, the confirmed one before
     by_name = client.get("/compare/training-inputs/?order=name").content.decode()
     rows = re.findall(
         r'<th scope="row"[^>]*><a href="/platforms/([^/]+)/#topic-training-inputs">', by_name
@@ -269,3 +269,26 @@ def test_catalog_text_is_escaped(client):
     page = client.get("/platforms/openai/").content.decode()
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; more" in page
+
+
+def test_the_privacy_policy_and_terms_are_linked_or_said_to_be_not_documented(client):
+    page = client.get("/platforms/openai/").content.decode()
+    links = page.split('class="facts policy-links"')[1].split("</dl>")[0]
+    assert 'href="https://openai.com/policies/eu-privacy-policy/"' in links
+    assert "(updated 4 June 2026)" in links
+    assert 'href="https://openai.com/policies/eu-terms-of-use/"' in links
+    clickup = client.get("/platforms/clickup/").content.decode()
+    links = clickup.split('class="facts policy-links"')[1].split("</dl>")[0]
+    assert '<dt>Privacy policy</dt>\n  <dd><span class="muted">Not documented</span></dd>' in links
+
+
+def test_weak_evidence_is_flagged_on_entities_plans_and_contacts_too(client):
+    page = html.unescape(client.get("/platforms/windsurf/").content.decode())
+    who = page.split('id="who"')[1].split("</section>")[0]
+    assert "Exafunction, Inc." in who
+    assert "This wording comes from ConductAtlas" in who
+    plans = page.split('id="plans"')[1].split("</section>")[0]
+    assert plans.count("Unconfirmed") == 2
+    contacts = page.split('id="contacts"')[1].split("</section>")[0]
+    assert "Profile settings → turn on Zero Data Retention" in contacts
+    assert "Unconfirmed" in contacts
