@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django_q",
     "apps.core",
     "apps.accounts",
+    "apps.catalog",
     "apps.deadlines",
     "apps.notifications",
 ]
