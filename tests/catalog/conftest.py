@@ -121,18 +121,3 @@ def make_catalog(catalog_dir: Path) -> Callable[..., Path]:
         return catalog_dir
 
     return make
-
-
-@pytest.fixture(scope="session")
-def real_catalog_files() -> list:
-    from apps.catalog.files import read_catalog
-
-    return read_catalog(CATALOG_DIR)
-
-
-@pytest.fixture
-def real_catalog(db: None, real_catalog_files: list) -> None:
-    """The real catalog in the test database (files read and validated once per session)."""
-    from apps.catalog.loader import load_files
-
-    load_files(real_catalog_files, directory=CATALOG_DIR)

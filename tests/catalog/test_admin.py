@@ -9,15 +9,14 @@ import pytest
 
 from apps.catalog.files import parse_yaml
 from apps.catalog.models import Platform, Provision
-from tests.conftest import make_user
+from tests.conftest import make_user, staff_client
 
 pytestmark = pytest.mark.usefixtures("real_catalog")
 
 
 @pytest.fixture
-def curator_client(client):
-    client.force_login(make_user("curator@example.org", is_staff=True, is_superuser=True))
-    return client
+def curator_client(db):
+    return staff_client("curator@example.org")
 
 
 def test_a_platform_is_curated_with_its_rows_and_their_evidence_inline(curator_client):
