@@ -16,16 +16,8 @@ from apps.catalog import vocabulary as v
 CATALOG_DIR = Path(settings.BASE_DIR) / "catalog" / "platforms"
 
 
-def _reference_dir() -> Path | None:
-    """shared/reference beside the checkout (CI) or a level further up (a worktree)."""
-    for parent in Path(settings.BASE_DIR).resolve().parents:
-        candidate = parent / "shared" / "reference"
-        if (candidate / "platforms.md").exists():
-            return candidate
-    return None
-
-
-REFERENCE_DIR = _reference_dir()
+# The researched facts the catalog is built from, versioned with the code (see reference/README.md).
+REFERENCE_DIR = Path(settings.BASE_DIR) / "reference"
 
 
 def minimal_platform(slug: str = "example-ai", name: str | None = None) -> dict[str, Any]:
