@@ -1,0 +1,488 @@
+"""A request's life, derived from its timeline: statuses, deadlines in force, overdue, next step.
+
+Dates come from the deadline engine (tests/deadlines pins them against laws.md); here they show
+how the timeline drives them. GDPR, Ireland, sent Mon 2 Mar 2026 → due Thu 2 Apr 2026
+(extended: Tue 2 Jun 2026). CCPA delete, sent Mon 2 Nov 2026 → acknowledge by Tue 17 Nov,
+respond by Thu 17 Dec 2026 (extended: Sun 31 Jan 2027, not overdue before Mon 1 Feb).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings as hypothesis_settings, strategies as st
+
+from apps.tracker.lifecycle import (
+    ALLOWED,
+    CLOSED,
+    Event,
+    EventKind as K,
+    EventRefused,
+    Status,
+    Terms,
+    check_event,
+    derive,
+)
+
+GDPR_IE = Terms(regime="gdpr", rights=("object", "delete"), country="IE")
+CCPA_DELETE = Terms(regime="ccpa", rights=("delete",), country="US", region="CA")
+CCPA_TRAINING = Terms(
+    regime="ccpa", rights=("object", "delete", "opt-out-sale"), country="US", region="CA"
+)
+NO_LAW = Terms(regime="none", rights=("delete",), country="JP")
+
+MAR_2 = date(2026, 3, 2)
+NOV_2 = date(2026, 11, 2)
+
+
+def timeline(*entries: tuple) -> list[Event]:
+    """(kind, date[, details]) tuples → events with ids in recording order."""
+    return [
+        Event(kind, on, id=n, details=(rest[0] if rest else {}))
+        for n, (kind, on, *rest) in enumerate(entries, 1)
+    ]
+
+
+# --- Statuses ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("entries", "status"),
+    [
+        pytest.param([], Status.DRAFT, id="nothing-recorded-is-a-draft"),
+        pytest.param([(K.SENT, MAR_2)], Status.SENT, id="sent"),
+        pytest.param(
+            [(K.SENT, MAR_2), (K.ACKNOWLEDGED, date(2026, 3, 4))],
+            Status.ACKNOWLEDGED,
+            id="acknowledged",
+        ),
+        pytest.param(
+            [(K.SENT, MAR_2), (K.EXTENSION_CLAIMED, date(2026, 3, 20))],
+            Status.EXTENDED,
+            id="extended",
+        ),
+        pytest.param(
+            [
+                (K.SENT, MAR_2),
+                (K.EXTENSION_CLAIMED, date(2026, 3, 20)),
+                (K.ACKNOWLEDGED, date(2026, 3, 21)),
+            ],
+            Status.EXTENDED,
+            id="acknowledgement-after-extension-stays-extended",
+        ),
+        pytest.param(
+            [(K.SENT, MAR_2), (K.RESPONSE_RECEIVED, date(2026, 3, 25))],
+            Status.RESPONDED,
+            id="reply",
+        ),
+        pytest.param(
+            [(K.SENT, MAR_2), (K.FULFILLED, date(2026, 3, 25))], Status.FULFILLED, id="fulfilled"
+        ),
+        pytest.param(
+            [
+                (K.SENT, MAR_2),
+                (K.RESPONSE_RECEIVED, date(2026, 3, 25)),
+                (K.PARTLY_FULFILLED, date(2026, 3, 26)),
+            ],
+            Status.PARTLY_FULFILLED,
+            id="partly-fulfilled",
+        ),
+        pytest.param(
+            [(K.SENT, MAR_2), (K.REFUSED, date(2026, 3, 25))], Status.REFUSED, id="refused"
+        ),
+        pytest.param([(K.WITHDRAWN, MAR_2)], Status.WITHDRAWN, id="withdrawn-before-sending"),
+        pytest.param(
+            [(K.SENT, MAR_2), (K.WITHDRAWN, date(2026, 3, 9))],
+            Status.WITHDRAWN,
+            id="withdrawn-after",
+        ),
+        pytest.param(
+            [
+                (K.SENT, MAR_2),
+                (K.FOLLOW_UP_SENT, date(2026, 4, 10)),
+                (K.COMPLAINT_FILED, date(2026, 5, 1)),
+            ],
+            Status.SENT,
+            id="follow-ups-and-complaints-are-actions-not-outcomes",
+        ),
+    ],
+)
+def test_the_status_follows_the_timeline(entries, status):
+    assert derive(timeline(*entries), GDPR_IE).status == status
+
+
+def test_a_draft_has_no_deadline_running():
+    state = derive([], GDPR_IE)
+    assert state.sent_on is None
+    assert state.due_on is None
+    assert state.deadlines == ()
+    assert state.next_action(MAR_2).text == "Send it"
+
+
+# --- Deadlines -----------------------------------------------------------------------------------
+
+
+def test_sending_starts_the_clock():
+    state = derive(timeline((K.SENT, MAR_2)), GDPR_IE)
+    assert state.sent_on == MAR_2
+    assert state.due_on == date(2026, 4, 2)
+    assert state.overdue_after == date(2026, 4, 2)
+    assert state.acknowledge_by is None  # the GDPR has no acknowledgement step
+    assert [d.right for d in state.deadlines] == ["object", "delete"]
+    assert "Reg. 1182/71" in state.deadline.explanation
+
+
+def test_the_ccpa_acknowledgement_date_comes_with_the_deadline():
+    state = derive(timeline((K.SENT, NOV_2)), CCPA_DELETE)
+    assert state.acknowledge_by == date(2026, 11, 17)
+    assert state.due_on == date(2026, 12, 17)
+
+
+def test_several_rights_count_down_to_the_first_deadline():
+    state = derive(timeline((K.SENT, NOV_2)), CCPA_TRAINING)
+    # "object" is not a CCPA right (the letter turns it into delete + opt-out); the opt-out of
+    # sale has 15 business days, deletion 45 calendar days: the first one counts.
+    assert [d.right for d in state.deadlines] == ["delete", "opt-out-sale"]
+    assert state.due_on == date(2026, 11, 24)
+    assert state.deadline.right == "opt-out-sale"
+
+
+def test_an_extension_claimed_in_time_moves_the_deadline():
+    state = derive(
+        timeline((K.SENT, MAR_2), (K.EXTENSION_CLAIMED, date(2026, 3, 30), {"reason": "Complex"})),
+        GDPR_IE,
+    )
+    assert state.extension_in_time is True
+    assert state.extension_reason == "Complex"
+    assert state.due_on == date(2026, 6, 2)
+    assert state.overdue_after == date(2026, 6, 2)
+
+
+def test_an_extension_claimed_too_late_leaves_the_original_deadline():
+    state = derive(timeline((K.SENT, MAR_2), (K.EXTENSION_CLAIMED, date(2026, 4, 10))), GDPR_IE)
+    assert state.extension_in_time is False
+    assert state.extension_allowed is True
+    assert state.due_on == date(2026, 4, 2)
+    assert state.is_overdue(date(2026, 4, 10))
+
+
+def test_an_extension_the_law_does_not_allow_changes_nothing():
+    opt_out = Terms(regime="ccpa", rights=("opt-out-sale",), country="US", region="CA")
+    state = derive(timeline((K.SENT, NOV_2), (K.EXTENSION_CLAIMED, date(2026, 11, 10))), opt_out)
+    assert state.extension_allowed is False
+    assert state.extension_in_time is False
+    assert state.due_on == date(2026, 11, 24)
+
+
+def test_the_ccpa_extension_is_counted_to_the_latest_plausible_reading():
+    state = derive(timeline((K.SENT, NOV_2), (K.EXTENSION_CLAIMED, date(2026, 12, 1))), CCPA_DELETE)
+    assert state.due_on == date(2027, 1, 31)  # a Sunday
+    assert state.overdue_after == date(
+        2027, 2, 1
+    )  # weekend roll-over, UNVERIFIED: benefit of the doubt
+    assert not state.is_overdue(date(2027, 2, 1))
+    assert state.is_overdue(date(2027, 2, 2))
+
+
+def test_without_a_law_there_is_no_deadline_only_the_date_the_letter_asked_for():
+    state = derive(timeline((K.SENT, MAR_2)), NO_LAW)
+    assert state.due_on is None
+    assert not state.statutory
+    assert state.courtesy_reply_by == date(2026, 4, 1)
+    assert not state.is_overdue(date(2027, 1, 1))  # never "overdue": no law sets a date
+    assert (
+        state.next_action(date(2026, 4, 2)).text
+        == "No reply by the date you asked — send a follow-up"
+    )
+
+
+# --- Overdue, derived from the dates --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("today", "overdue", "days_left", "days_overdue"),
+    [
+        pytest.param(date(2026, 4, 1), False, 1, 0, id="the-day-before"),
+        pytest.param(date(2026, 4, 2), False, 0, 0, id="on-the-deadline-day"),
+        pytest.param(date(2026, 4, 3), True, -1, 1, id="the-day-after"),
+        pytest.param(date(2026, 4, 14), True, -12, 12, id="twelve-days-later"),
+    ],
+)
+def test_overdue_is_derived_across_the_deadline_day(today, overdue, days_left, days_overdue):
+    state = derive(timeline((K.SENT, MAR_2)), GDPR_IE)
+    assert state.is_overdue(today) is overdue
+    assert state.days_left(today) == days_left
+    assert state.days_overdue(today) == days_overdue
+
+
+def test_a_request_with_an_outcome_is_never_overdue():
+    state = derive(timeline((K.SENT, MAR_2), (K.REFUSED, date(2026, 3, 20))), GDPR_IE)
+    assert not state.is_overdue(date(2026, 12, 1))
+    assert state.closed_on == date(2026, 3, 20)
+
+
+def test_a_reply_stops_the_clock_but_leaves_the_outcome_open():
+    state = derive(timeline((K.SENT, MAR_2), (K.RESPONSE_RECEIVED, date(2026, 3, 20))), GDPR_IE)
+    assert not state.is_overdue(date(2026, 6, 1))
+    assert state.answered_on == date(2026, 3, 20)
+    assert state.next_action(date(2026, 6, 1)).code == "review"
+
+
+def test_a_missing_acknowledgement_is_noticed_after_ten_business_days():
+    state = derive(timeline((K.SENT, NOV_2)), CCPA_DELETE)
+    assert not state.acknowledgement_late(date(2026, 11, 17))
+    assert state.acknowledgement_late(date(2026, 11, 18))
+    assert state.next_action(date(2026, 11, 18)).code == "acknowledgement-late"
+    acknowledged = derive(
+        timeline((K.SENT, NOV_2), (K.ACKNOWLEDGED, date(2026, 11, 5))), CCPA_DELETE
+    )
+    assert not acknowledged.acknowledgement_late(date(2026, 11, 18))
+
+
+# --- The one next action -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("entries", "today", "text"),
+    [
+        pytest.param([], MAR_2, "Send it", id="draft"),
+        pytest.param([(K.SENT, MAR_2)], date(2026, 3, 21), "Waiting — 12 days left", id="waiting"),
+        pytest.param([(K.SENT, MAR_2)], date(2026, 4, 1), "Waiting — 1 day left", id="one-day"),
+        pytest.param(
+            [(K.SENT, MAR_2)],
+            date(2026, 4, 5),
+            "Overdue by 3 days — send a follow-up",
+            id="overdue",
+        ),
+        pytest.param(
+            [(K.SENT, MAR_2), (K.FOLLOW_UP_SENT, date(2026, 4, 6))],
+            date(2026, 4, 20),
+            "Escalate to the regulator",
+            id="followed-up-still-silent",
+        ),
+        pytest.param(
+            [
+                (K.SENT, MAR_2),
+                (K.FOLLOW_UP_SENT, date(2026, 4, 6)),
+                (K.COMPLAINT_FILED, date(2026, 4, 21)),
+            ],
+            date(2026, 5, 1),
+            "Complaint filed — wait for the regulator",
+            id="complained",
+        ),
+        pytest.param(
+            [(K.SENT, MAR_2), (K.REFUSED, date(2026, 3, 9))],
+            date(2026, 3, 10),
+            "Refused — escalate to the regulator",
+            id="refused",
+        ),
+        pytest.param(
+            [(K.SENT, MAR_2), (K.PARTLY_FULFILLED, date(2026, 3, 9))],
+            date(2026, 3, 10),
+            "Partly fulfilled — ask for the rest",
+            id="partly",
+        ),
+        pytest.param(
+            [(K.SENT, MAR_2), (K.FULFILLED, date(2026, 3, 9))],
+            date(2026, 3, 10),
+            "Nothing to do",
+            id="done",
+        ),
+    ],
+)
+def test_the_next_action_is_the_one_thing_to_do_now(entries, today, text):
+    assert derive(timeline(*entries), GDPR_IE).next_action(today).text == text
+
+
+def test_requests_sort_by_urgency():
+    today = date(2026, 4, 20)
+    states = {
+        "draft": derive([], GDPR_IE),
+        "done": derive(timeline((K.SENT, MAR_2), (K.FULFILLED, date(2026, 3, 9))), GDPR_IE),
+        "overdue-a-little": derive(timeline((K.SENT, date(2026, 3, 16))), GDPR_IE),
+        "overdue-a-lot": derive(timeline((K.SENT, MAR_2)), GDPR_IE),
+        "due-soon": derive(timeline((K.SENT, date(2026, 4, 1))), GDPR_IE),
+        "due-later": derive(timeline((K.SENT, date(2026, 4, 15))), GDPR_IE),
+        "refused": derive(timeline((K.SENT, MAR_2), (K.REFUSED, date(2026, 3, 9))), GDPR_IE),
+    }
+    order = sorted(states, key=lambda name: states[name].urgency(today))
+    assert order == [
+        "overdue-a-lot",
+        "overdue-a-little",
+        "refused",
+        "due-soon",
+        "due-later",
+        "draft",
+        "done",
+    ]
+
+
+def test_time_used_fills_the_bar_from_sending_to_the_deadline():
+    state = derive(timeline((K.SENT, MAR_2)), GDPR_IE)  # 31 days to 2 Apr
+    assert state.time_used(MAR_2) == 0
+    assert state.time_used(date(2026, 3, 17)) == pytest.approx(15 / 31)
+    assert state.time_used(date(2026, 4, 12)) == pytest.approx(41 / 31)
+
+
+# --- Refused events --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("entries", "kind", "message"),
+    [
+        pytest.param(
+            [(K.SENT, MAR_2), (K.FULFILLED, date(2026, 3, 9))],
+            K.SENT,
+            "is fulfilled, so it cannot be marked “sent”",
+            id="fulfilled-to-sent",
+        ),
+        pytest.param(
+            [], K.ACKNOWLEDGED, "once the request has been sent", id="acknowledge-a-draft"
+        ),
+        pytest.param([(K.SENT, MAR_2)], K.SENT, "already sent", id="send-twice"),
+        pytest.param([(K.WITHDRAWN, MAR_2)], K.SENT, "withdrawn", id="after-withdrawal"),
+        pytest.param(
+            [(K.SENT, MAR_2), (K.REFUSED, date(2026, 3, 9))],
+            K.WITHDRAWN,
+            "cannot be withdrawn",
+            id="withdraw-after-outcome",
+        ),
+        pytest.param(
+            [(K.SENT, MAR_2), (K.RESPONSE_RECEIVED, date(2026, 3, 9))],
+            K.ACKNOWLEDGED,
+            "before a reply",
+            id="acknowledge-after-reply",
+        ),
+        pytest.param(
+            [(K.SENT, MAR_2), (K.EXTENSION_CLAIMED, date(2026, 3, 9))],
+            K.EXTENSION_CLAIMED,
+            "one extension",
+            id="second-extension",
+        ),
+        pytest.param(
+            [(K.SENT, MAR_2), (K.RESPONSE_RECEIVED, date(2026, 3, 9))],
+            K.EXTENSION_CLAIMED,
+            "still owes an answer",
+            id="extension-after-reply",
+        ),
+    ],
+)
+def test_impossible_events_are_refused_with_a_reason(entries, kind, message):
+    state = derive(timeline(*entries), GDPR_IE)
+    with pytest.raises(EventRefused, match=message):
+        check_event(state, kind, date(2026, 3, 10), today=date(2026, 3, 10))
+
+
+def test_a_date_in_the_future_is_refused():
+    state = derive([], GDPR_IE)
+    with pytest.raises(EventRefused, match="in the future"):
+        check_event(state, K.SENT, date(2026, 3, 11), today=date(2026, 3, 10))
+
+
+def test_an_event_before_the_request_was_sent_is_refused():
+    state = derive(timeline((K.SENT, MAR_2)), GDPR_IE)
+    with pytest.raises(EventRefused, match="sent on 2 Mar 2026"):
+        check_event(state, K.ACKNOWLEDGED, date(2026, 3, 1), today=date(2026, 3, 10))
+
+
+def test_a_request_can_be_marked_sent_in_the_past():
+    check_event(derive([], GDPR_IE), K.SENT, date(2026, 1, 30), today=date(2026, 3, 10))
+
+
+# --- Corrections --------------------------------------------------------------------------------
+
+
+def test_correcting_the_sending_date_moves_the_deadline_and_keeps_both_in_history():
+    events = timeline(
+        (K.SENT, date(2026, 3, 3)),
+        (K.DATE_CORRECTED, date(2026, 3, 10), {"event": 1, "to": "2026-03-02"}),
+    )
+    state = derive(events, GDPR_IE)
+    assert state.sent_on == MAR_2
+    assert state.due_on == date(2026, 4, 2)
+    assert [e.kind for e in state.events] == [K.SENT, K.DATE_CORRECTED]
+
+
+def test_the_latest_correction_wins():
+    events = timeline(
+        (K.SENT, date(2026, 3, 5)),
+        (K.DATE_CORRECTED, date(2026, 3, 10), {"event": 1, "to": "2026-03-03"}),
+        (K.DATE_CORRECTED, date(2026, 3, 11), {"event": 1, "to": "2026-03-02"}),
+    )
+    assert derive(events, GDPR_IE).sent_on == MAR_2
+
+
+def test_a_corrected_extension_date_is_judged_again():
+    events = timeline(
+        (K.SENT, MAR_2),
+        (K.EXTENSION_CLAIMED, date(2026, 4, 10)),
+        (K.DATE_CORRECTED, date(2026, 4, 12), {"event": 2, "to": "2026-03-31"}),
+    )
+    state = derive(events, GDPR_IE)
+    assert state.extension_claimed_on == date(2026, 3, 31)
+    assert state.extension_in_time is True
+
+
+def test_a_correction_cannot_put_sending_after_what_followed():
+    events = timeline((K.SENT, MAR_2), (K.ACKNOWLEDGED, date(2026, 3, 5)))
+    state = derive(events, GDPR_IE)
+    with pytest.raises(EventRefused, match="Receipt acknowledged"):
+        check_event(
+            state, K.DATE_CORRECTED, date(2026, 3, 6), today=date(2026, 3, 10), corrects=events[0]
+        )
+
+
+def test_a_correction_cannot_put_an_event_before_sending():
+    events = timeline((K.SENT, MAR_2), (K.ACKNOWLEDGED, date(2026, 3, 5)))
+    state = derive(events, GDPR_IE)
+    with pytest.raises(EventRefused, match="sent on 2 Mar 2026"):
+        check_event(
+            state, K.DATE_CORRECTED, date(2026, 2, 27), today=date(2026, 3, 10), corrects=events[1]
+        )
+
+
+def test_a_correction_must_name_an_event():
+    with pytest.raises(EventRefused, match="Choose the event"):
+        check_event(derive([], GDPR_IE), K.DATE_CORRECTED, MAR_2, today=MAR_2, corrects=None)
+
+
+# --- Invariants ---------------------------------------------------------------------------------------
+
+KINDS = [k for k in K if k != K.DATE_CORRECTED]
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(
+    start=st.dates(min_value=date(2024, 1, 1), max_value=date(2033, 12, 31)),
+    steps=st.lists(
+        st.tuples(st.sampled_from(KINDS), st.integers(min_value=0, max_value=60)), max_size=8
+    ),
+    today_offset=st.integers(min_value=0, max_value=400),
+)
+def test_any_sequence_of_accepted_events_keeps_the_state_coherent(start, steps, today_offset):
+    """Record whatever check_event accepts, in order: the derived state always makes sense."""
+    events: list[Event] = []
+    on = start
+    for kind, gap in steps:
+        on = on + timedelta(days=gap)
+        state = derive(events, GDPR_IE)
+        try:
+            check_event(state, kind, on, today=on)
+        except EventRefused:
+            continue
+        events.append(Event(kind, on, id=len(events) + 1))
+    state = derive(events, GDPR_IE)
+    today = on + timedelta(days=today_offset)
+    assert (state.sent_on is None) == (
+        state.status in {Status.DRAFT, Status.WITHDRAWN} and state.due_on is None
+    )
+    if state.due_on is not None:
+        assert state.due_on > state.sent_on
+        assert state.overdue_after >= state.due_on
+        assert not (state.is_overdue(today) and today <= state.overdue_after)
+    if state.is_closed:
+        assert not state.is_overdue(today)
+        assert ALLOWED[state.status] <= ALLOWED[Status.PARTLY_FULFILLED]
+    assert (state.closed_on is not None) == (state.status in CLOSED)
+    assert state.next_action(today).text
