@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.catalog",
     "apps.deadlines",
+    "apps.letters",
     "apps.notifications",
 ]
 
