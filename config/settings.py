@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "apps.catalog",
     "apps.deadlines",
     "apps.letters",
+    "apps.generator",
+    "apps.tracker",
     "apps.notifications",
 ]
 

@@ -6,14 +6,16 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
-
-from apps.catalog.recipients import Recipient
+from typing import TYPE_CHECKING, Any, Literal
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 )  # fmt: skip
+
+if TYPE_CHECKING:
+    from apps.catalog.recipients import Recipient
+
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # Countries whose paper is US Letter; everyone else gets A4.
@@ -131,10 +133,14 @@ class Letter:
     regimes: tuple[str, ...] = ()
     rights: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    # A letter rebuilt from a saved request carries its exact stored text instead of blocks.
+    stored_body: str = ""
 
     @property
     def body(self) -> str:
         """The exact text of the letter (stored, hashed, emailed, printed)."""
+        if self.stored_body:
+            return self.stored_body
         parts = [self.greeting, *(b.as_text() for b in self.blocks), self.closing]
         return "\n\n".join(parts) + f"\n{self.requester.full_name}\n"
 
@@ -149,6 +155,31 @@ class Letter:
     @property
     def paper(self) -> Literal["A4", "Letter"]:
         return paper_size(self.requester.country)
+
+
+def stored_letter(
+    *,
+    kind: str,
+    subject: str,
+    body: str,
+    reference: str,
+    dated: date,
+    recipient: Recipient,
+    requester: Requester,
+) -> Letter:
+    """A letter rebuilt from its saved text: every output renders exactly that text."""
+    return Letter(
+        kind=kind,
+        subject=subject,
+        reference=reference,
+        dated=dated,
+        recipient=recipient,
+        requester=requester,
+        greeting="",
+        blocks=(),
+        closing="",
+        stored_body=body,
+    )
 
 
 def body_sha256(body: str) -> str:

@@ -11,6 +11,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from urllib.parse import quote
 
+from django.http import HttpResponse
 from django.utils import timezone
 
 from .content import Letter
@@ -132,3 +133,19 @@ def web_routes(letter: Letter) -> list[WebFormRoute]:
             )
         )
     return routes
+
+
+DOWNLOADS = {
+    "pdf": ("application/pdf", pdf_bytes),
+    "eml": ("message/rfc822", eml_bytes),
+    "txt": ("text/plain; charset=utf-8", lambda letter: as_text(letter).encode("utf-8")),
+}
+
+
+def download_response(letter: Letter, extension: str) -> HttpResponse:
+    """The letter as an attachment (``pdf``, ``eml`` or ``txt``), never cached."""
+    content_type, render = DOWNLOADS[extension]
+    response = HttpResponse(render(letter), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename(letter, extension)}"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from apps.catalog.recipients import Recipient
 from apps.deadlines import get_regime
 
 from .content import (
@@ -74,6 +74,10 @@ TRAINING_QUESTIONS = (
     "otherwise changed, and what you do to stop them reproducing my data;",
     "whether my choice covers all your products and services.",
 )
+
+if TYPE_CHECKING:
+    from apps.catalog.recipients import Recipient
+
 # Which catalog topics a quotation may come from, per right (most useful first).
 QUOTE_TOPICS = {
     "object": ("opt-out", "training-inputs", "training-outputs"),
