@@ -29,6 +29,14 @@ def counted(today: date, due: date) -> str:
     )
 
 
+def reply_within(days: int, today: date, day: date) -> str:
+    """A courtesy date (no statute sets one), said the same way as the statutory ones."""
+    return (
+        f"within {days} days of receiving it: by {weekday_date(day)} if you receive it today, "
+        f"{long_date(today)}"
+    )
+
+
 @dataclass(frozen=True)
 class LawText:
     code: str
@@ -113,7 +121,8 @@ def _gdpr_deadline(prefix: str, article: str) -> Callable[..., str]:
     def sentence(code: str, deadlines: list[Deadline], today: date, rights: tuple) -> str:
         due = min(d.due_on for d in deadlines if d.due_on)
         return (
-            f"{article} requires you to act on this request without undue delay and at the "
+            f"{article} {'require' if ' and ' in article else 'requires'} you to act on this "
+            "request without undue delay and at the "
             f"latest within one month of receiving it. {counted(today, due)} If the request is "
             "complex and you need longer, you may extend this by two further months only if "
             "you tell me so, with your reasons, within the first month. If you decide not to "
@@ -272,7 +281,7 @@ def _pipeda_deadline(code: str, deadlines: list[Deadline], today: date, rights: 
         courtesy = min(d.courtesy_reply_by for d in others if d.courtesy_reply_by)
         sentences.append(
             "PIPEDA sets no period for acting on a withdrawal of consent; please confirm that "
-            f"you have acted on it within 30 days, by {weekday_date(courtesy)}."
+            f"you have acted on it {reply_within(30, today, courtesy)}."
         )
     return " ".join(sentences)
 
@@ -360,12 +369,12 @@ def _lgpd_deadline(code: str, deadlines: list[Deadline], today: date, rights: tu
         courtesy = min(d.courtesy_reply_by for d in others if d.courtesy_reply_by)
         sentences.append(
             "Art. 18 LGPD requires you to act on my other requests immediately or, if you "
-            "cannot, to tell me why (Art. 18 §§3–5); please reply within 15 days, by "
-            f"{weekday_date(courtesy)}."
+            "cannot, to tell me why (Art. 18 §§3–5); please reply "
+            f"{reply_within(15, today, courtesy)}."
             if sentences
             else "Art. 18 LGPD requires you to act on this request immediately or, if you "
-            "cannot, to tell me why (Art. 18 §§3–5); please reply within 15 days, by "
-            f"{weekday_date(courtesy)}."
+            "cannot, to tell me why (Art. 18 §§3–5); please reply "
+            f"{reply_within(15, today, courtesy)}."
         )
     return " ".join(sentences)
 
@@ -417,7 +426,7 @@ def _fadp_deadline(code: str, deadlines: list[Deadline], today: date, rights: tu
         sentences.append(
             "The FADP sets no period for "
             + ("my other requests" if sentences else "this request")
-            + f"; please reply within 30 days, by {weekday_date(courtesy)}."
+            + f"; please reply {reply_within(30, today, courtesy)}."
         )
     return " ".join(sentences)
 
@@ -427,9 +436,7 @@ FADP = LawText(
     name="the Swiss Federal Act on Data Protection (FADP)",
     granted={
         "access": (
-            "I make this request under Art. 25 FADP: please tell me whether you process "
-            "personal data about me and, if you do, give it to me with the information Art. 25 "
-            "requires."
+            "I make this request under Art. 25 FADP, with the information Art. 25 requires."
         ),
         "correct": "I ask you to correct it (Art. 32 FADP).",
         "delete": "I ask you to delete it (Art. 32 FADP).",
@@ -461,7 +468,7 @@ def _au_deadline(code: str, deadlines: list[Deadline], today: date, rights: tupl
         sentences.append(
             "The Privacy Act sets no period for "
             + ("my correction request" if sentences else "correction requests")
-            + f"; please reply within 30 days, by {weekday_date(courtesy)}."
+            + f"; please reply {reply_within(30, today, courtesy)}."
         )
     return " ".join(sentences)
 

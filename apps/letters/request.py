@@ -23,7 +23,7 @@ from .content import (
     usable_quotes,
     weekday_date,
 )
-from .laws import NOT_IN_REFERENCE, law_text
+from .laws import NOT_IN_REFERENCE, law_text, reply_within
 from .plan import RequestPlan, plan_request
 
 # The order rights appear in a letter: what to stop or remove first, then what to be told.
@@ -195,10 +195,13 @@ def _quotes(rights: tuple[str, ...], quotes: Sequence[PolicyQuote]) -> tuple[Pol
 def _quote_blocks(quotes: tuple[PolicyQuote, ...], *, statutory: bool) -> list[Block]:
     blocks = []
     for i, quote in enumerate(quotes):
-        lead = "Your own" if i == 0 else "And your"
-        text = f"{lead} {quote.source_title} says:"
+        text = (
+            f"In your own words, from “{quote.source_title}”:"
+            if i == 0
+            else (f"And from “{quote.source_title}”:")
+        )
         if i == 0 and not statutory:
-            text = f"I rely on your own words. {text}"
+            text = f"I rely on what you have published. {text}"
         blocks.append(Block(text=text, quote=" ".join(quote.text.split()), source=quote.source_url))
     return blocks
 
@@ -220,14 +223,11 @@ def _deadlines(plan: RequestPlan, cited: tuple[str, ...], today: date) -> str:
             )
         elif sentences:
             sentences.append(
-                "No law sets a period for the rest of this request; please reply within 30 "
-                f"days, by {weekday_date(courtesy)}."
+                "No law sets a period for the rest of this request; please reply "
+                f"{reply_within(30, today, courtesy)}."
             )
         else:
-            sentences.append(
-                "Please reply within 30 days of receiving this request, by "
-                f"{weekday_date(courtesy)} if you receive it today."
-            )
+            sentences.append(f"Please reply {reply_within(30, today, courtesy)}.")
     sentences.append(
         "Please confirm in writing what you have done about each part of this request."
     )

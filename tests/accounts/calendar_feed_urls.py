@@ -10,7 +10,9 @@ from config.urls import urlpatterns as project_urlpatterns
 tracker_patterns = (
     [
         *tracker_urlpatterns,
-        path("calendar/<str:token>.ics", lambda request, token: HttpResponse(), name="calendar_feed"),
+        path(
+            "calendar/<str:token>.ics", lambda request, token: HttpResponse(), name="calendar_feed"
+        ),
     ],
     "tracker",
 )
