@@ -11,6 +11,7 @@ template mistake can never make the server fetch something or read a file it sho
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -95,13 +96,55 @@ def recipient_lines(letter: Letter) -> list[str]:
     return lines
 
 
+@dataclass(frozen=True)
+class PdfBlock:
+    text: str = ""
+    items: tuple[str, ...] = ()
+    quote: str = ""
+    source: str = ""
+
+
+def parse_body(body: str) -> tuple[list[PdfBlock], str, str]:
+    """The letter text as printable blocks: paragraphs, "- " lists and “quotations” (with the
+    source line after them), then the closing line and the signature. The PDF shows exactly
+    the text that is stored and emailed, only laid out."""
+    paragraphs = [p for p in body.strip("\n").split("\n\n") if p.strip()]
+    closing, signature = "", ""
+    if paragraphs:
+        last = paragraphs.pop().split("\n")
+        closing, signature = last[0], "\n".join(last[1:])
+    blocks = []
+    for paragraph in paragraphs:
+        text: list[str] = []
+        items: list[str] = []
+        quote, source = "", ""
+        for line in paragraph.split("\n"):
+            if line.startswith("- ") and not quote:
+                items.append(line[2:])
+            elif line.startswith("“") and line.endswith("”") and not quote and not items:
+                quote = line[1:-1]
+            elif quote and not source and line.startswith("(") and line.endswith(")"):
+                source = line[1:-1]
+            elif items or quote:
+                blocks.append(PdfBlock("\n".join(text), tuple(items), quote, source))
+                text, items, quote, source = [line], [], "", ""
+            else:
+                text.append(line)
+        blocks.append(PdfBlock("\n".join(text), tuple(items), quote, source))
+    return blocks, closing, signature
+
+
 def letter_html(letter: Letter) -> str:
+    blocks, closing, signature = parse_body(letter.body)
     return render_to_string(
         TEMPLATE,
         {
             "letter": letter,
             "dated": long_date(letter.dated),
             "recipient_lines": recipient_lines(letter),
+            "blocks": blocks,
+            "closing": closing,
+            "signature": signature or letter.requester.full_name,
         },
     )
 

@@ -159,7 +159,8 @@ def test_each_letter_cites_the_provisions_and_states_the_deadline_as_a_date(code
         assert citation in body, f"{code}/{right} does not cite {citation!r}"
     plan = made.extra["plan"]
     dates = [d.due_on or d.courtesy_reply_by for d in plan.governing]
-    assert dates and all(weekday_date(day) in body for day in dates)
+    assert dates
+    assert all(weekday_date(day) in body for day in dates)
     assert "confirm in writing" in body
     assert TODAY.strftime("%-d January %Y") in body  # the date the deadlines count from
     if plan.statutory:
