@@ -17,6 +17,7 @@ from apps.catalog.models import Platform
 from apps.catalog.vocabulary import RIGHTS
 from apps.letters import MAILTO_LIMIT, mailto, web_routes
 from apps.letters.outputs import download_response
+from apps.letters.pdf import missing_glyphs
 
 from . import wizard
 from .wizard import CUSTOM, STEP_TITLES, STEPS, Draft, StateError
@@ -89,6 +90,8 @@ def _render(
         "summary": _summary(state),
     }
     if step == "preview":
+        state = {**state, wizard.REVIEWED: True}
+        context["state_blob"] = wizard.dumps(state)
         try:
             draft = wizard.draft_from_state(state, today=today_for(request))
         except ValidationError as error:
@@ -130,6 +133,7 @@ def _preview_context(draft: Draft) -> dict[str, Any]:
         "mailto": mailto(letter),
         "mailto_limit": MAILTO_LIMIT,
         "routes": web_routes(letter),
+        "pdf_missing": missing_glyphs(letter.text),
     }
 
 
@@ -172,7 +176,11 @@ def new_request(request: HttpRequest) -> HttpResponse:
     if accepted is None:
         typed = wizard.keep_typed(step, request.POST, state)
         return _render(request, step, typed, forms=forms, query=query, status=400)
-    return _render(request, wizard.first_incomplete(accepted), accepted)
+    if accepted.get(wizard.REVIEWED):
+        # Changing one answer from the preview: back to the preview unless another step now
+        # needs a look (a new right may need a new detail).
+        return _render(request, wizard.first_incomplete(accepted), accepted)
+    return _render(request, STEPS[STEPS.index(step) + 1], accepted)
 
 
 def _draft_or_400(request: HttpRequest) -> Draft | HttpResponse:

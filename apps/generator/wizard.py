@@ -17,7 +17,7 @@ from typing import Any
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from apps.catalog.forms import CustomRecipientForm
 from apps.catalog.models import Document, Platform, Provision
@@ -38,6 +38,7 @@ STEP_TITLES = {
 SALT = "rightsdesk.generator.state"
 MAX_STATE_CHARS = 30_000
 CUSTOM = "custom"
+REVIEWED = "reviewed"  # the person has seen the preview: edits go straight back to it
 CUSTOM_PREFIX = "custom"
 CUSTOM_FIELDS = ("name", "legal_entity", "email", "postal_address", "web_form_url", "country")
 
@@ -91,10 +92,8 @@ class RecipientForm(StepForm):
 def platform_choices(query: str = "") -> list[Platform]:
     platforms = Platform.objects.only("slug", "name").order_by("name")
     if query:
-        platforms = platforms.filter(name__icontains=query) | Platform.objects.filter(
-            products__icontains=query
-        ).only("slug", "name")
-    return list(platforms.distinct().order_by("name"))
+        platforms = platforms.filter(Q(name__icontains=query) | Q(products__icontains=query))
+    return list(platforms)
 
 
 def custom_form(data: dict[str, Any] | None, state: dict[str, Any]) -> CustomRecipientForm:

@@ -67,7 +67,8 @@ def eml_bytes(letter: Letter, *, now: datetime | None = None) -> bytes:
     draft to send; other clients open it as a message to forward or edit. Headers are single
     lines and the email package refuses any line break in a header value, so nothing typed can
     add a header."""
-    message = EmailMessage(policy=email.policy.SMTP)
+    # Long subjects stay on one line (RFC 5322 allows 998 characters), which every client reads.
+    message = EmailMessage(policy=email.policy.SMTP.clone(max_line_length=998))
     if letter.recipient.email:
         message["To"] = _single_line(letter.recipient.email)
     message["Subject"] = _single_line(letter.subject)

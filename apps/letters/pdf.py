@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -153,3 +154,17 @@ def render_pdf(letter: Letter) -> bytes:
     """The letter as a PDF: sender and recipient blocks, date, reference, subject, body,
     signature line; A4 or US Letter by the requester's country; DejaVu Sans embedded."""
     return html_to_pdf(letter_html(letter))
+
+
+@cache
+def _covered() -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(ASSETS_DIR / "fonts" / "DejaVuSans.ttf", lazy=True) as font:
+        return frozenset(font.getBestCmap())
+
+
+def missing_glyphs(text: str) -> list[str]:
+    """Characters the PDF's font cannot draw (they would print as empty boxes), each once."""
+    covered = _covered()
+    return list(dict.fromkeys(ch for ch in text if not ch.isspace() and ord(ch) not in covered))
