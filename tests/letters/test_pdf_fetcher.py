@@ -167,3 +167,13 @@ def test_a_symbolic_link_out_of_the_assets_is_refused(tmp_path: Path):
     assert fetcher.fetch((assets / "ok.css").as_uri()).read() == b"p { color: black }"
     with pytest.raises(RefusedURL):
         fetcher.fetch((assets / "link.css").as_uri())
+
+
+def test_rendering_logs_nothing_of_the_letter(caplog):
+    """WeasyPrint warns with the text it cannot draw; a letter's text is personal, so those
+    warnings are not logged (settings: the weasyprint logger logs errors only)."""
+    caplog.set_level("DEBUG", logger="apps")
+    pdf_bytes(letter(full_name="王小明 Wang", username="wang.secret"))
+    logged = " ".join(record.getMessage() for record in caplog.records)
+    assert "王" not in logged
+    assert "wang.secret" not in logged
