@@ -60,9 +60,13 @@ class RequestPlan:
     @property
     def regime(self) -> str:
         """The regime whose deadline the tracker follows: the first (strongest) cited regime
-        that sets a statutory date for any part of the request; else the first regime."""
+        that sets a statutory date for any part of the request; else the first one the request
+        rests on at all; else the first regime."""
         for code in self.regimes:
             if any(d.due_on for (r, _), d in self.deadlines.items() if r == code):
+                return code
+        for code in self.regimes:
+            if any(r == code for (r, _) in self.deadlines):
                 return code
         return self.regimes[0]
 
