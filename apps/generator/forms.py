@@ -16,6 +16,7 @@ from apps.core.places import REGION_COUNTRIES, country_choices, is_valid_region
 
 # Bidirectional overrides and isolates can make a letter read differently from what it holds.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+LINE_SEPARATORS = ("\x85", "\u2028", "\u2029")
 MAX_LINES = {"postal_address": 8, "correction": 25}
 
 RIGHT_HINTS = {
@@ -31,7 +32,10 @@ RIGHT_ORDER = ("object", "delete", "access", "opt-out-sale", "correct")
 def clean_text(value: str, *, multiline: bool = False, what: str = "This") -> str:
     """NFC-normalised text without control characters (line breaks allowed when
     ``multiline``), surrounding blanks trimmed on every line, empty lines dropped."""
-    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    for separator in LINE_SEPARATORS:  # Unicode's own line breaks count as line breaks
+        value = value.replace(separator, "\n")
+    value = unicodedata.normalize("NFC", value)
     if any(ch in BIDI_CONTROLS for ch in value):
         raise ValidationError(
             f"{what} contains invisible text-direction characters; please type it again "

@@ -8,6 +8,7 @@ import io
 import re
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -34,8 +35,11 @@ def test_from_a_platform_page_to_the_pdf_and_the_eml(page, screenshot, real_cata
     screenshot("what-you-want")
     page.get_by_role("button", name="Continue").click()
 
+    page.wait_for_load_state()
+    page.get_by_label("Country you live in").select_option("US")
+    expect(page.get_by_label("State or province")).to_be_visible()
     page.get_by_label("Country you live in").select_option("IE")
-    assert not page.get_by_label("State or province").is_visible()  # only for the US and Canada
+    expect(page.get_by_label("State or province")).to_be_hidden()  # only for the US and Canada
     page.get_by_role("button", name="Continue").click()
 
     page.get_by_role("button", name="Show my letter").click()  # nothing filled in yet
@@ -50,7 +54,7 @@ def test_from_a_platform_page_to_the_pdf_and_the_eml(page, screenshot, real_cata
     letter = page.locator("#letter-text").inner_text()
     assert "Art. 21(1) GDPR" in letter
     assert "Siobhán O'Connor" in letter
-    assert page.get_by_role("button", name="Copy the letter").is_visible()  # with JavaScript
+    expect(page.get_by_role("button", name="Copy the letter")).to_be_visible()  # with JavaScript
     assert "too long for a one-click email link" in page.locator("main").inner_text()
     screenshot("preview")
 
