@@ -20,11 +20,11 @@ LINE_SEPARATORS = ("\x85", "\u2028", "\u2029")
 MAX_LINES = {"postal_address": 8, "correction": 25}
 
 RIGHT_HINTS = {
-    "object": "Object to AI training (or withdraw consent), and ask about data already used.",
-    "delete": "Your prompts, images, chats and account data.",
-    "access": "What they hold, why, who they shared it with, and a copy.",
-    "opt-out-sale": "Where the law gives an opt-out of sale or sharing (mainly US states).",
-    "correct": "Fix something they hold about you that is wrong.",
+    "object": "object to AI training (or withdraw consent), and ask about data already used",
+    "delete": "your prompts, images, chats and account data",
+    "access": "what they hold, why, who they shared it with, and a copy",
+    "opt-out-sale": "where the law gives an opt-out of selling or sharing (mainly US states)",
+    "correct": "fix something they hold about you that is wrong",
 }
 RIGHT_ORDER = ("object", "delete", "access", "opt-out-sale", "correct")
 
@@ -66,7 +66,7 @@ class RightsForm(StepForm):
 
     rights = forms.MultipleChoiceField(
         label="What do you want?",
-        choices=[(r, RIGHT_LABELS[r]) for r in RIGHT_ORDER],
+        choices=[(r, f"{RIGHT_LABELS[r]}: {RIGHT_HINTS[r]}") for r in RIGHT_ORDER],
         widget=forms.CheckboxSelectMultiple,
         help_text="Choose one or several; one letter asks for all of them.",
         error_messages={

@@ -134,6 +134,7 @@ def _preview_context(draft: Draft) -> dict[str, Any]:
         "mailto_limit": MAILTO_LIMIT,
         "routes": web_routes(letter),
         "pdf_missing": missing_glyphs(letter.text),
+        "notes": letter.notes,
     }
 
 

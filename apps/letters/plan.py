@@ -19,6 +19,7 @@ from datetime import date
 from typing import Literal
 
 from apps.deadlines import RIGHTS, Deadline, compute_deadline, get_regime
+from apps.deadlines.rules import RIGHT_LABELS
 
 Basis = Literal["granted", "mapped", "policy"]
 
@@ -44,6 +45,12 @@ class Ground:
     basis: Basis
     effective: tuple[str, ...] = ()
     reason: str = ""
+
+
+@dataclass
+class DeadlineLine:
+    deadline: Deadline
+    rights: list[str]
 
 
 @dataclass(frozen=True)
@@ -101,6 +108,19 @@ class RequestPlan:
             if d.courtesy_reply_by
         ]
         return min(dates)
+
+    def summary(self) -> list[DeadlineLine]:
+        """The governing deadlines for a page: rights that share a date on one line."""
+        lines: dict[tuple, DeadlineLine] = {}
+        for deadline in self.governing:
+            key = (deadline.regime, deadline.due_on, deadline.courtesy_reply_by)
+            if key in lines:
+                lines[key].rights.append(RIGHT_LABELS.get(deadline.right, deadline.right))
+            else:
+                lines[key] = DeadlineLine(
+                    deadline=deadline, rights=[RIGHT_LABELS.get(deadline.right, deadline.right)]
+                )
+        return list(lines.values())
 
     @property
     def governing(self) -> list[Deadline]:

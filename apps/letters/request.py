@@ -112,9 +112,7 @@ def compose_request(
         region=requester.region,
         company_country=company_country,
     )
-    cited = tuple(
-        code for code in plan.regimes if any(g.basis != "policy" for g in plan.grounds_under(code))
-    )
+    cited = cited_regimes(plan)
     chosen_quotes = _quotes(ordered, quotes)
     blocks: list[Block] = [_opening(recipient, cited)]
     for n, right in enumerate(ordered, 1):
@@ -262,6 +260,18 @@ def _subject(rights: tuple[str, ...], cited: tuple[str, ...], reference: str) ->
     law = " and ".join(names) + " request" if names else "Privacy request"
     asked = ", ".join(SUBJECT_WORDS[r] for r in rights)
     return f"{law}: {asked} (ref. {reference})"
+
+
+def cited_regimes(plan: RequestPlan) -> tuple[str, ...]:
+    """The regimes the letter cites: those at least one right rests on."""
+    return tuple(
+        code for code in plan.regimes if any(g.basis != "policy" for g in plan.grounds_under(code))
+    )
+
+
+def plan_notes(plan: RequestPlan) -> tuple[str, ...]:
+    """The notes shown beside a letter, recomputed from its plan (for a saved request)."""
+    return _notes(plan, cited_regimes(plan))
 
 
 def _notes(plan: RequestPlan, cited: tuple[str, ...]) -> tuple[str, ...]:

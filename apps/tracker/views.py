@@ -16,6 +16,7 @@ from apps.generator.views import today_for
 from apps.letters import MAILTO_LIMIT, mailto, web_routes
 from apps.letters.outputs import download_response
 from apps.letters.pdf import missing_glyphs
+from apps.letters.request import plan_notes
 
 from .models import PrivacyRequest
 from .services import letter_of, plan_of, privacy_request_create
@@ -45,6 +46,7 @@ def request_detail(request: HttpRequest, code: str) -> HttpResponse:
         "rights": [RIGHTS.get(r, r) for r in saved.rights],
         "mailto_limit": MAILTO_LIMIT,
         "pdf_missing": missing_glyphs(letter.text),
+        "notes": plan_notes(plan),
     }
     return render(request, "tracker/request_detail.html", context)
 

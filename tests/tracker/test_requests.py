@@ -64,6 +64,7 @@ def test_the_request_page_shows_the_letter_as_saved_with_every_output(client, al
     assert saved.body_sha256 in html
     assert f"/requests/{saved.code}/letter.pdf" in html
     assert "GDPR: by" in html  # the engine's deadline, counted as if received today
+    assert "Check this before you rely on it" in html  # the unverified points, recomputed
     pdf = client.get(f"/requests/{saved.code}/letter.pdf")
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
     assert saved.reference in text
