@@ -74,6 +74,9 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.catalog",
     "apps.deadlines",
+    "apps.letters",
+    "apps.generator",
+    "apps.tracker",
     "apps.notifications",
 ]
 
@@ -359,6 +362,8 @@ LOGGING = {
         "httpx": {"level": "WARNING"},
         "httpcore": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
-        "weasyprint": {"level": "WARNING"},
+        # WeasyPrint warns with fragments of the text it lays out (a glyph it cannot draw):
+        # letters hold names and identifiers, so only its errors are logged.
+        "weasyprint": {"level": "ERROR"},
     },
 }

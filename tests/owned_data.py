@@ -101,8 +101,16 @@ def _authenticators(user: Any) -> None:
         RecoveryCodes.activate(user)
 
 
+def _privacy_request(user: Any) -> None:
+    """A saved request with a real letter (its PDF is rendered for the export)."""
+    from tests.letters.factories import saved_request
+
+    saved_request(user)
+
+
 FACTORIES: dict[str, Callable[[Any], None]] = {
     "mfa.authenticator": _authenticators,
+    "tracker.privacyrequest": _privacy_request,
 }
 
 

@@ -1,17 +1,16 @@
 """Where a privacy request starts: the one place that builds those links.
 
-The request generator (issue 5) will serve ``/request/new/``. Until it lands this builds the URL
-by hand; when it does, switch the base to ``reverse("generator:new")`` here and every button on
-the catalog pages follows.
+The request generator serves ``/request/new/`` (``generator:new``); every button on the catalog
+pages comes through :func:`request_start_url`.
 """
 
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from .vocabulary import RIGHTS
+from django.urls import reverse
 
-REQUEST_NEW_PATH = "/request/new/"
+from .vocabulary import RIGHTS
 
 # The buttons a platform page shows, in order: (want, label).
 REQUEST_BUTTONS: tuple[tuple[str, str], ...] = (
@@ -34,4 +33,4 @@ def request_start_url(*, want: str, platform: str = "", custom: bool = False) ->
     params["want"] = want
     if custom:
         params["recipient"] = "custom"
-    return f"{REQUEST_NEW_PATH}?{urlencode(params)}"
+    return f"{reverse('generator:new')}?{urlencode(params)}"

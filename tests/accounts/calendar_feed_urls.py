@@ -4,11 +4,20 @@ show the full feed link once a ``tracker:calendar_feed`` URL exists."""
 from django.http import HttpResponse
 from django.urls import include, path
 
+from apps.tracker.urls import urlpatterns as tracker_urlpatterns
 from config.urls import urlpatterns as project_urlpatterns
 
 tracker_patterns = (
-    [path("calendar/<str:token>.ics", lambda request, token: HttpResponse(), name="calendar_feed")],
+    [
+        *tracker_urlpatterns,
+        path(
+            "calendar/<str:token>.ics", lambda request, token: HttpResponse(), name="calendar_feed"
+        ),
+    ],
     "tracker",
 )
 
-urlpatterns = [*project_urlpatterns, path("", include(tracker_patterns))]
+urlpatterns = [
+    *(p for p in project_urlpatterns if getattr(p, "namespace", None) != "tracker"),
+    path("", include(tracker_patterns)),
+]

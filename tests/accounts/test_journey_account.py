@@ -1,9 +1,8 @@
 """A person's whole life with an account, in a real browser: sign up, confirm the address from
-the email, (save a request,) export everything, delete everything, and find the door closed.
+the email, save a request, export everything (the request and its PDF included), delete
+everything, and find the door closed.
 
-The journey is a list of steps sharing one browser tab. The tracker's "save a request" step
-slots in right after the confirmation (see JOURNEY) when apps.tracker lands; the export step
-already checks every section the export registry holds, so the saved request is checked too.
+The journey is a list of steps sharing one browser tab.
 """
 
 from __future__ import annotations
@@ -57,6 +56,26 @@ def confirm_from_the_email(j: Journey) -> None:
     j.screenshot("confirmed-and-signed-in")
 
 
+def save_a_request(j: Journey) -> None:
+    """From a platform's page, write a training opt-out and save it to the tracker."""
+    j.page.goto("/platforms/anthropic/")
+    j.page.get_by_role("complementary", name="Take action").get_by_role(
+        "link", name="Stop training on my data"
+    ).click()
+    j.page.get_by_role("button", name="Continue").click()
+    j.page.get_by_label("Country you live in").select_option("DE")
+    j.page.get_by_role("button", name="Continue").click()
+    j.page.get_by_label("Your full name").fill("Hana Journey")
+    j.page.get_by_label("Email address of your account").fill(EMAIL)
+    j.page.get_by_role("button", name="Show my letter").click()
+    j.page.get_by_role("button", name="Save to my tracker").click()
+    assert j.page.get_by_role("heading", level=1).inner_text() == "Request to Anthropic"
+    assert "Saved to your tracker" in j.page.locator("main").inner_text()
+    assert "Art. 21(1) GDPR" in j.page.locator("#letter-text").inner_text()
+    j.notes["request_code"] = j.page.url.rstrip("/").rsplit("/", 1)[1]
+    j.screenshot("request-saved")
+
+
 def export_everything(j: Journey) -> None:
     j.page.get_by_role("link", name="Your data").click()
     with j.page.expect_download() as download_info:
@@ -74,6 +93,14 @@ def export_everything(j: Journey) -> None:
     assert sections["two_factor"] == {"enabled": False, "authenticators": []}
     assert "password" not in sections["account"]
     assert "README.txt" in archive.namelist()
+    if "request_code" in j.notes:
+        code = j.notes["request_code"]
+        [saved] = sections["requests"]
+        assert saved["code"] == code
+        assert saved["platform_slug"] == "anthropic"
+        assert "Art. 21(1) GDPR" in saved["body"]
+        pdf = archive.read(f"requests/letter-{code}.pdf")
+        assert pdf.startswith(b"%PDF")
     j.notes["export"] = document
 
 
@@ -100,6 +127,8 @@ def delete_the_account(j: Journey) -> None:
     assert re.search(r"Account\s+1", deleted)
     assert re.search(r"Email address\s+1", deleted)
     assert re.search(r"Profile\s+1", deleted)
+    if "request_code" in j.notes:
+        assert re.search(r"[Pp]rivacy request\s+1", deleted)
     assert j.page.locator("header").get_by_role("link", name="Sign in").is_visible()
     j.screenshot("deleted")
 
@@ -119,7 +148,7 @@ def cannot_sign_in_any_more(j: Journey) -> None:
 JOURNEY = [
     sign_up,
     confirm_from_the_email,
-    # The tracker's "save a request" step goes here (apps.tracker).
+    save_a_request,
     export_everything,
     only_the_two_necessary_cookies,
     delete_the_account,
@@ -128,7 +157,7 @@ JOURNEY = [
 
 
 def test_a_person_signs_up_confirms_exports_deletes_everything_and_cannot_sign_in_again(
-    page, screenshot
+    page, screenshot, real_catalog
 ):
     refused: list[str] = []
     page.on(

@@ -68,9 +68,25 @@ def with_an_object(url: str) -> str:
     return re.sub(r"<[^>]+>", str(obj.pk), url)
 
 
+def alices_request_url(suffix: str = "") -> str:
+    """A request alice saved (made once), and the URL of its page or of one of its files."""
+    from django.contrib.auth import get_user_model
+
+    from apps.tracker.models import PrivacyRequest
+    from tests.letters.factories import saved_request
+
+    alice = get_user_model().objects.get(email="alice@example.org")
+    saved = PrivacyRequest.objects.filter(owner=alice).first() or saved_request(alice)
+    return f"/requests/{saved.code}/{suffix}"
+
+
 # Routes whose URL names an object: an example URL per route, built from the real catalog and
 # alice's data. An app adding such a page adds its example here, so the walk covers it.
 EXAMPLES = {
+    "requests/<uuid:code>/": lambda: alices_request_url(),
+    "requests/<uuid:code>/letter.pdf": lambda: alices_request_url("letter.pdf"),
+    "requests/<uuid:code>/letter.eml": lambda: alices_request_url("letter.eml"),
+    "requests/<uuid:code>/letter.txt": lambda: alices_request_url("letter.txt"),
     "platforms/<slug:slug>/": lambda: "/platforms/openai/",
     "platforms/<slug:slug>.json": lambda: "/platforms/openai.json",
     "compare/<slug:topic>/": lambda: "/compare/training-inputs/",
@@ -214,6 +230,8 @@ def test_the_walk_reaches_the_pages_that_matter():
         "/account/data/",
         "/accounts/2fa/",
         "/admin/",
+        "/request/new/",
+        "/requests/<uuid:code>/",
     ]:
         assert url in urls
 

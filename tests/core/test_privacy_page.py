@@ -47,3 +47,12 @@ def test_signed_in_people_find_settings_and_their_data_in_the_header(alice_clien
 def test_visitors_do_not_see_account_links(client):
     header = client.get("/").content.decode().split("</header>")[0]
     assert "/account/settings/" not in header
+
+
+def test_it_says_the_generator_keeps_nothing_and_what_a_saved_request_holds(client):
+    html = client.get("/privacy/").content.decode()
+    assert "Nothing you type into the request generator is kept on the server" in html
+    assert "never saved" in html
+    assert "Requests you save to your tracker" in html
+    assert "the exact letter text with its SHA-256 fingerprint" in html
+    assert "its letter as a PDF" in html

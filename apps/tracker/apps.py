@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class TrackerConfig(AppConfig):
+    name = "apps.tracker"
+    label = "tracker"
+    verbose_name = "Request tracker"
+
+    def ready(self) -> None:
+        from . import export
+
+        export.register()

@@ -1,0 +1,101 @@
+"""A privacy request a person saved: the exact letter, whom it went to, and under which law.
+
+Thin model: the letter's content comes from :mod:`apps.letters`, the dates from
+:mod:`apps.deadlines` (recomputed from the inputs kept here, never stored by hand). Issue 6 adds
+the event timeline (``RequestEvent``), the status transitions and the stored date columns.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from apps.catalog.recipients import Recipient
+
+
+class RequestStatus(models.TextChoices):
+    DRAFT = "draft", "Draft (not sent yet)"
+    SENT = "sent", "Sent"
+    ACKNOWLEDGED = "acknowledged", "Acknowledged"
+    EXTENDED = "extended", "Extended by the company"
+    RESPONDED = "responded", "Responded"
+    FULFILLED = "fulfilled", "Fulfilled"
+    PARTLY_FULFILLED = "partly_fulfilled", "Partly fulfilled"
+    REFUSED = "refused", "Refused"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class PrivacyRequest(models.Model):
+    Status = RequestStatus
+
+    # Requests in these states are finished: nothing is awaited from the company.
+    CLOSED = frozenset(
+        {
+            RequestStatus.FULFILLED,
+            RequestStatus.PARTLY_FULFILLED,
+            RequestStatus.REFUSED,
+            RequestStatus.WITHDRAWN,
+        }
+    )
+
+    code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="privacy_requests"
+    )
+    # The catalog platform, while it exists (load_catalog may remove one); the recipient
+    # snapshot below is what the letter was addressed to either way.
+    platform = models.ForeignKey(
+        "catalog.Platform",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="privacy_requests",
+    )
+    recipient = models.JSONField(help_text="Recipient.as_dict() when the letter was written.")
+    rights = models.JSONField(help_text="The rights asked for, in the letter's order.")
+    regime = models.CharField(max_length=20, help_text="The regime whose deadline applies.")
+    regimes = models.JSONField(help_text="Every regime the letter cites, strongest first.")
+    country = models.CharField(max_length=2)
+    region = models.CharField(max_length=3, blank=True)
+    company_country = models.CharField(
+        max_length=2, blank=True, help_text="Country of the legal entity (GDPR holidays)."
+    )
+    identifiers = models.JSONField(default=dict, help_text="Only what the person gave.")
+    reference = models.CharField(max_length=32)
+    subject = models.CharField(max_length=500)
+    body = models.TextField(help_text="The exact letter text.")
+    body_sha256 = models.CharField(max_length=64)
+    dated_on = models.DateField(help_text="The date written on the letter.")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["owner", "-created_at"], name="tracker_request_owner_idx"),
+            models.Index(fields=["platform", "status"], name="tracker_request_platform_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=[s.value for s in RequestStatus]),
+                name="tracker_request_status_known",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Request {self.code}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("tracker:detail", kwargs={"code": self.code})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in self.CLOSED
+
+    @property
+    def recipient_value(self) -> Recipient:
+        return Recipient.from_dict(self.recipient)
