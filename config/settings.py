@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "apps.core",
     "apps.accounts",
     "apps.notifications",
+    "apps.watch",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,313 @@
+"""Fetch policy documents politely and safely, many at once.
+
+- async httpx with bounded concurrency (``WATCH_CONCURRENCY`` documents at a time) and per-host
+  politeness (one request at a time per host, ``WATCH_PER_HOST_DELAY`` seconds apart);
+- connect/read timeouts and a total deadline per document (a server that drips one byte at a
+  time cannot hold a worker), a streamed size cap (``WATCH_MAX_BYTES``; aborted past it, whatever
+  Content-Length claimed), at most ``WATCH_MAX_REDIRECTS`` redirects followed by hand, only
+  ``http``/``https``;
+- every connection goes through ``apps.watch.guard``: non-public addresses are refused at connect
+  time, for every redirect hop and every DNS answer;
+- a descriptive User-Agent, and conditional requests (If-None-Match / If-Modified-Since) when a
+  previous ETag or Last-Modified is known.
+
+Failures are results, not exceptions: each ``FetchResult`` says what happened, so the caller
+records it per document and never stores a snapshot for it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import enum
+import ssl
+import time
+from collections.abc import AsyncIterator, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin
+
+import certifi
+import httpcore
+import httpx
+from django.conf import settings
+
+from .guard import BlockedAddress, GuardedNetworkBackend, Resolver, system_resolver
+
+REDIRECT_CODES = {301, 302, 303, 307, 308}
+
+
+class Outcome(enum.StrEnum):
+    OK = "ok"
+    NOT_MODIFIED = "not_modified"
+    HTTP_ERROR = "http_error"
+    TIMEOUT = "timeout"
+    TOO_LARGE = "too_large"
+    BLOCKED = "blocked"
+    TOO_MANY_REDIRECTS = "too_many_redirects"
+    BAD_URL = "bad_url"
+    CONNECTION = "connection_error"
+
+
+@dataclass(frozen=True)
+class FetchRequest:
+    url: str
+    etag: str = ""
+    last_modified: str = ""
+    key: Any = None  # the caller's handle for the document
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    request: FetchRequest
+    outcome: Outcome
+    final_url: str = ""
+    status: int | None = None
+    body: bytes = b""
+    content_type: str = ""
+    etag: str = ""
+    last_modified: str = ""
+    error: str = ""
+    redirects: tuple[str, ...] = ()
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome is Outcome.OK
+
+
+@dataclass(frozen=True)
+class FetchConfig:
+    concurrency: int = 8
+    per_host_delay: float = 1.0
+    connect_timeout: float = 5.0
+    read_timeout: float = 15.0
+    total_timeout: float = 30.0
+    max_bytes: int = 5_000_000
+    max_redirects: int = 5
+    user_agent: str = ""
+
+    @classmethod
+    def from_settings(cls, **overrides: Any) -> FetchConfig:
+        values = {
+            "concurrency": getattr(settings, "WATCH_CONCURRENCY", cls.concurrency),
+            "per_host_delay": getattr(settings, "WATCH_PER_HOST_DELAY", cls.per_host_delay),
+            "connect_timeout": getattr(settings, "WATCH_CONNECT_TIMEOUT", cls.connect_timeout),
+            "read_timeout": getattr(settings, "WATCH_READ_TIMEOUT", cls.read_timeout),
+            "total_timeout": getattr(settings, "WATCH_TOTAL_TIMEOUT", cls.total_timeout),
+            "max_bytes": getattr(settings, "WATCH_MAX_BYTES", cls.max_bytes),
+            "max_redirects": getattr(settings, "WATCH_MAX_REDIRECTS", cls.max_redirects),
+            "user_agent": (
+                f"RightsdeskPolicyWatch/1.0 (+{settings.SITE_URL}/; checks published privacy "
+                "policies and terms for changes, a few requests a week per site)"
+            ),
+        }
+        values.update(overrides)
+        return cls(**values)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _BadURL(Exception):
+    pass
+
+
+class _GuardedTransport(httpx.AsyncHTTPTransport):
+    """httpx's transport with its connection pool opened through the SSRF guard, no proxies."""
+
+    def __init__(self, *, resolver: Resolver, connections: int) -> None:
+        super().__init__(trust_env=False, retries=0)
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=ssl.create_default_context(cafile=certifi.where()),
+            max_connections=connections,
+            max_keepalive_connections=connections,
+            keepalive_expiry=5.0,
+            http1=True,
+            http2=False,
+            retries=0,
+            network_backend=GuardedNetworkBackend(resolver),
+        )
+
+
+def make_client(config: FetchConfig, *, resolver: Resolver = system_resolver) -> httpx.AsyncClient:
+    return httpx.AsyncClient(
+        transport=_GuardedTransport(resolver=resolver, connections=config.concurrency * 2),
+        timeout=httpx.Timeout(
+            connect=config.connect_timeout,
+            read=config.read_timeout,
+            write=config.read_timeout,
+            pool=config.total_timeout,
+        ),
+        follow_redirects=False,  # followed by hand, each hop re-validated
+        headers={
+            "User-Agent": config.user_agent,
+            "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+        },
+        trust_env=False,
+    )
+
+
+class _Limiter:
+    """Per-host politeness and the global concurrency bound, in the right order.
+
+    A request first waits for its host's turn (one request at a time per host, ``delay`` seconds
+    after the previous one ended), then for one of ``concurrency`` global slots. Waiting in a
+    host's queue holds no slot, so documents on other hosts are never starved by one busy host.
+    """
+
+    def __init__(self, *, concurrency: int, delay: float) -> None:
+        self.delay = delay
+        self._slots = asyncio.Semaphore(concurrency)
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._last: dict[str, float] = {}
+
+    @contextlib.asynccontextmanager
+    async def turn(self, host: str) -> AsyncIterator[None]:
+        async with self._locks.setdefault(host, asyncio.Lock()):
+            wait = self._last.get(host, float("-inf")) + self.delay - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
+            try:
+                async with self._slots:
+                    yield
+            finally:
+                self._last[host] = time.monotonic()
+
+
+def _check_url(url: str) -> httpx.URL:
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError, ValueError) as exc:
+        raise _BadURL(f"not a valid URL: {exc}") from None
+    if parsed.scheme not in ("http", "https"):
+        raise _BadURL(f"only http and https are fetched, not {parsed.scheme or 'a relative URL'}")
+    if not parsed.host:
+        raise _BadURL("the URL has no host")
+    if parsed.userinfo:
+        raise _BadURL("URLs with credentials are not fetched")
+    return parsed
+
+
+async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise _TooLarge(f"the server announced {int(declared):,} bytes; the limit is {max_bytes:,}")
+    body = bytearray()
+    async for chunk in response.aiter_bytes():
+        body += chunk
+        if len(body) > max_bytes:
+            raise _TooLarge(f"aborted after {len(body):,} bytes; the limit is {max_bytes:,}")
+    return bytes(body)
+
+
+async def _get(
+    client: httpx.AsyncClient, url: str, headers: dict[str, str], config: FetchConfig
+) -> tuple[int, httpx.Headers, str, bytes]:
+    """One GET: status, headers, reason and (for a 2xx) the capped body. Redirects not followed."""
+    async with asyncio.timeout(config.total_timeout):
+        async with client.stream("GET", url, headers=headers) as response:
+            body = b""
+            if 200 <= response.status_code < 300:
+                body = await _read_capped(response, config.max_bytes)
+            return response.status_code, response.headers, response.reason_phrase, body
+
+
+async def fetch_one(
+    client: httpx.AsyncClient, request: FetchRequest, config: FetchConfig, limiter: _Limiter
+) -> FetchResult:
+    started = time.monotonic()
+    url = request.url
+    hops: list[str] = []
+
+    def result(outcome: Outcome, **fields: Any) -> FetchResult:
+        return FetchResult(
+            request=request,
+            outcome=outcome,
+            final_url=url,
+            redirects=tuple(hops),
+            seconds=round(time.monotonic() - started, 3),
+            **fields,
+        )
+
+    try:
+        for _hop in range(config.max_redirects + 1):
+            target = _check_url(url)
+            headers = {}
+            if url == request.url:  # validators belong to the URL they came from
+                if request.etag:
+                    headers["If-None-Match"] = request.etag
+                if request.last_modified:
+                    headers["If-Modified-Since"] = request.last_modified
+            async with limiter.turn(target.host):
+                status, response_headers, reason, body = await _get(client, url, headers, config)
+            if status in REDIRECT_CODES and "location" in response_headers:
+                url = urljoin(url, response_headers["location"])
+                hops.append(url)
+                continue
+            if status == 304:
+                return result(Outcome.NOT_MODIFIED, status=status)
+            if status >= 400 or not 200 <= status < 300:
+                return result(
+                    Outcome.HTTP_ERROR, status=status, error=f"HTTP {status} {reason}".strip()
+                )
+            return result(
+                Outcome.OK,
+                status=status,
+                body=body,
+                content_type=response_headers.get("content-type", ""),
+                etag=response_headers.get("etag", ""),
+                last_modified=response_headers.get("last-modified", ""),
+            )
+        return result(
+            Outcome.TOO_MANY_REDIRECTS, error=f"more than {config.max_redirects} redirects"
+        )
+    except TimeoutError:
+        return result(Outcome.TIMEOUT, error=f"no complete answer within {config.total_timeout:g}s")
+    except httpx.TimeoutException as exc:
+        return result(Outcome.TIMEOUT, error=f"{type(exc).__name__}: the server was too slow")
+    except _TooLarge as exc:
+        return result(Outcome.TOO_LARGE, error=str(exc))
+    except _BadURL as exc:
+        return result(Outcome.BAD_URL, error=str(exc))
+    except httpx.ConnectError as exc:
+        if isinstance(exc.__cause__, BlockedAddress):
+            return result(Outcome.BLOCKED, error=str(exc.__cause__))
+        return result(Outcome.CONNECTION, error=f"could not connect: {exc}")
+    except httpx.HTTPError as exc:
+        return result(Outcome.CONNECTION, error=f"{type(exc).__name__}: {exc}")
+
+
+async def fetch_all_async(
+    requests: Sequence[FetchRequest],
+    *,
+    config: FetchConfig | None = None,
+    resolver: Resolver = system_resolver,
+    on_result: Callable[[FetchResult], None] | None = None,
+) -> list[FetchResult]:
+    """Fetch every request, at most ``config.concurrency`` at once; results in request order."""
+    config = config or FetchConfig.from_settings()
+    limiter = _Limiter(concurrency=config.concurrency, delay=config.per_host_delay)
+    async with make_client(config, resolver=resolver) as client:
+
+        async def one(request: FetchRequest) -> FetchResult:
+            outcome = await fetch_one(client, request, config, limiter)
+            if on_result is not None:
+                on_result(outcome)
+            return outcome
+
+        return list(await asyncio.gather(*(one(r) for r in requests)))
+
+
+def fetch_all(
+    requests: Sequence[FetchRequest],
+    *,
+    config: FetchConfig | None = None,
+    resolver: Resolver = system_resolver,
+    on_result: Callable[[FetchResult], None] | None = None,
+) -> list[FetchResult]:
+    """Synchronous entry point (management command, django-q2 task)."""
+    return asyncio.run(
+        fetch_all_async(requests, config=config, resolver=resolver, on_result=on_result)
+    )
