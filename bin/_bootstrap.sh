@@ -7,6 +7,10 @@ VENV="${RIGHTSDESK_VENV:-$ROOT/.venv}"
 say() { printf '\033[1m%s\033[0m\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
+quiet_pip() {  # drop pip's notes about this machine's unused local package indexes; keep the rest
+  grep -v "^WARNING: Location 'file://" >&2 || true
+}
+
 is_suitable() {  # $1: an interpreter; true when it runs and is Python 3.12 or newer
   "$1" -c 'import sys, venv; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1
 }
@@ -45,13 +49,23 @@ or point PYTHON at it: PYTHON=/path/to/python3.12 $0"
     "$python" -m venv "$VENV" || die "could not create $VENV (on Debian/Ubuntu: apt install python3-venv)"
   fi
   stamp="$VENV/.installed"
-  want="$(cat "$ROOT/pyproject.toml" | sha256sum | cut -c1-16)"
-  if [ -n "$extra" ]; then spec="$ROOT[$extra]"; else spec="$ROOT"; fi
+  want="$(sha256sum <"$ROOT/pyproject.toml" | cut -c1-16)"
   # Installed for this pyproject.toml with the extra we need (or with "test", a superset)?
   if ! grep -qx "$want ${extra:-base}" "$stamp" 2>/dev/null && ! grep -qx "$want test" "$stamp" 2>/dev/null; then
-    say "Installing Rightsdesk${extra:+ with its $extra extra} into $VENV (only when pyproject.toml changes)"
-    "$VENV/bin/python" -m pip install --quiet --upgrade pip >/dev/null
-    "$VENV/bin/python" -m pip install --quiet -e "$spec" || die "pip install failed (see above)"
+    say "Installing Rightsdesk's dependencies${extra:+ and its $extra tools} into $VENV (only when pyproject.toml changes)"
+    "$VENV/bin/python" -m pip install --quiet --upgrade pip 2>&1 | quiet_pip
+    # The code runs from this checkout (manage.py puts it on sys.path); only the dependencies
+    # listed in pyproject.toml are installed.
+    "$VENV/bin/python" - "$ROOT/pyproject.toml" "$extra" >"$VENV/requirements.txt" <<'PY'
+import sys, tomllib
+project = tomllib.load(open(sys.argv[1], "rb"))["project"]
+wanted = list(project["dependencies"])
+if sys.argv[2]:
+    wanted += [r for r in project["optional-dependencies"][sys.argv[2]] if not r.startswith(project["name"])]
+print("\n".join(wanted))
+PY
+    "$VENV/bin/python" -m pip install --quiet -r "$VENV/requirements.txt" 2>&1 | quiet_pip \
+      || die "pip install failed (see above)"
     echo "$want ${extra:-base}" >"$stamp"
   fi
   export PATH="$VENV/bin:$PATH"

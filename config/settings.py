@@ -58,19 +58,22 @@ _site = urlsplit(SITE_URL)
 CSRF_TRUSTED_ORIGINS = [f"{_site.scheme}://{_site.netloc}", *env_list("CSRF_TRUSTED_ORIGINS")]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "apps.accounts.apps.RightsdeskAdminConfig",  # django.contrib.admin behind staff + 2FA
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # widget templates for FORM_RENDERER
     "allauth",
     "allauth.account",
     "allauth.mfa",
     "django_q",
     "apps.core",
     "apps.accounts",
+    "apps.catalog",
+    "apps.deadlines",
     "apps.notifications",
     "apps.watch",
 ]
@@ -89,6 +92,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Every form (ours and allauth's) uses templates/forms/field.html: one field markup everywhere.
+FORM_RENDERER = "apps.core.forms.FormRenderer"
 WSGI_APPLICATION = "config.wsgi.application"
 ASGI_APPLICATION = "config.asgi.application"
 
@@ -216,16 +221,44 @@ AUTHENTICATION_BACKENDS = [
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Nobody signs in (so nothing can be saved) before confirming their address by the emailed link.
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Confirming in the browser that signed up signs the person in (allauth checks it is the same
+# session); a link opened elsewhere only confirms.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
+# One address per account: changing it replaces the old one once the new one is confirmed.
+ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_NOTIFICATIONS = True
+# "Email me a sign-in code" as an alternative to the password.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+# Changing the password or address, and two-factor settings, ask for the password again.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_FORMS = {"login": "apps.accounts.forms.LoginForm"}
 ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Rightsdesk] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = _site.scheme
+# allauth's rate limits are on with its defaults (e.g. 5 failed sign-ins per address per 5
+# minutes, 30 sign-in attempts per minute per IP address → 429). They live in the cache, which
+# is shared by every process (database or Redis; never the per-process local memory).
+# Behind a TLS-terminating proxy, count the proxies so limits apply to the client's address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "core:home"
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
+
+# Retention, enforced daily by apps.accounts.tasks.enforce_retention and stated on /privacy/:
+# sign-ups whose address is never confirmed, and records of background tasks that failed
+# (django-q2 keeps the last Q_CLUSTER["save_limit"] successful ones by itself).
+UNCONFIRMED_SIGNUP_RETENTION_DAYS = env_int("UNCONFIRMED_SIGNUP_RETENTION_DAYS", 7)
+FAILED_TASK_RETENTION_DAYS = env_int("FAILED_TASK_RETENTION_DAYS", 30)
+
+# Two-factor: an authenticator app (TOTP) with recovery codes; no security keys for now.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
+MFA_ADAPTER = "apps.accounts.adapters.MFAAdapter"  # authenticator secrets encrypted at rest
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -265,6 +298,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# Flash messages live in the session, not in a cookie of their own (they can name an address).
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 # No inline script or style anywhere; nothing is loaded from another host.
 SECURE_CSP = {
@@ -296,16 +331,31 @@ ADMINS = env_list("ADMINS")
 
 # --- Logging ----------------------------------------------------------------------------------
 
+# Every handler masks email addresses. Django's own "django" and "django.server" loggers are
+# redefined here so the unfiltered handlers Django attaches by default are replaced, and error
+# emails to ADMINS leave out POST data and local variables (DEFAULT_EXCEPTION_REPORTER_FILTER).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "apps.core.logging.PrivateExceptionReporterFilter"
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "apps.core.logging.RedactPersonalData"}},
+    "filters": {
+        "redact": {"()": "apps.core.logging.RedactPersonalData"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "redact"],
+        },
     },
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
+        "django": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL, "propagate": False},
+        "django.server": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
         "django.db.backends": {"level": "WARNING"},
         "httpx": {"level": "WARNING"},
         "httpcore": {"level": "WARNING"},

@@ -3,6 +3,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("apps.core.urls")),
+    path("", include("apps.catalog.urls")),
     path("accounts/", include("allauth.urls")),
+    path("account/", include("apps.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

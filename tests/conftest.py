@@ -44,6 +44,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(not_postgres)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    """Rate-limit counters and used one-time codes live in the cache: no test inherits them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 # --- People -------------------------------------------------------------------------------------
 
 PASSWORD = "correct horse battery staple 42"
@@ -69,10 +79,54 @@ def bob(db: None) -> Any:
     return make_user("bob@example.org")
 
 
+def staff_client(email: str = "staff@example.org", *, superuser: bool = True) -> Any:
+    """A test client for a staff member who signed in with two-factor, as the admin requires.
+
+    The session carries the same authentication record allauth writes after a TOTP code, so
+    admin tests exercise the admin rather than the sign-in flow (tests/accounts covers that).
+    """
+    import time
+
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+    from allauth.account.internal.userkit import user_id_to_str
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+    from django.test import Client
+
+    staff = make_user(email, is_staff=True, is_superuser=superuser)
+    TOTP.activate(staff, generate_totp_secret())
+    client = Client()
+    client.force_login(staff)
+    session = client.session
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = [
+        {"method": "mfa", "at": time.time(), "type": "totp"}
+    ]
+    session["account_authentication_methods_user"] = user_id_to_str(staff)
+    session.save()
+    return client
+
+
 @pytest.fixture
 def alice_client(client: Any, alice: Any) -> Any:
     client.force_login(alice)
     return client
+
+
+# --- The platform catalog ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def real_catalog_files() -> list:
+    from apps.catalog.files import read_catalog
+
+    return read_catalog(Path(settings.BASE_DIR) / "catalog" / "platforms")
+
+
+@pytest.fixture
+def real_catalog(db: None, real_catalog_files: list) -> None:
+    """The real catalog in the test database (files read and validated once per session)."""
+    from apps.catalog.loader import load_files
+
+    load_files(real_catalog_files, directory=Path(settings.BASE_DIR) / "catalog" / "platforms")
 
 
 # --- Browser ------------------------------------------------------------------------------------

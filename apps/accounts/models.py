@@ -6,12 +6,25 @@ optional and deletable; the account itself holds only what signing in needs.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
+
+from apps.core.places import REGION_COUNTRIES, country_choices, is_valid_region
+
+from .dates import DATE_FORMAT_CHOICES, DEFAULT_DATE_FORMAT, format_date
+from .preferences import (
+    DEFAULT_TIME_ZONE,
+    default_reminder_days,
+    new_calendar_token,
+    validate_reminder_days,
+    validate_time_zone,
+)
 
 
 class UserManager(BaseUserManager["User"]):
@@ -60,3 +73,71 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.email
+
+
+class Profile(models.Model):
+    """What a person chooses to tell us, one per user (``user.profile``), created at sign-up.
+
+    The letter details (name, postal address, country, region) prefill letters and are all
+    optional; the rest are preferences for dates, time zone, reminders and the calendar feed.
+    Other apps read these field names (DEVELOPERS.md, "Profile").
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
+    full_name = models.CharField("full name", max_length=200, blank=True)
+    postal_address = models.TextField("postal address", max_length=1000, blank=True)
+    country = models.CharField(max_length=2, blank=True, choices=country_choices)
+    region = models.CharField(
+        "state or province", max_length=3, blank=True, help_text="US states and Canadian provinces."
+    )
+    time_zone = models.CharField(
+        max_length=64, default=DEFAULT_TIME_ZONE, validators=[validate_time_zone]
+    )
+    date_format = models.CharField(
+        max_length=12, choices=DATE_FORMAT_CHOICES, default=DEFAULT_DATE_FORMAT
+    )
+    reminders_enabled = models.BooleanField(default=True)
+    reminder_days_before = models.JSONField(
+        default=default_reminder_days, validators=[validate_reminder_days]
+    )
+    calendar_token = models.CharField(
+        max_length=64, unique=True, default=new_calendar_token, editable=False
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    OWNER_FIELD = "user"  # apps.core.ownership
+    # Left out of the data export: a bearer secret, not information about the person.
+    EXPORT_SECRET_FIELDS = frozenset({"calendar_token"})
+    LETTER_DETAIL_FIELDS = ("full_name", "postal_address", "country", "region")
+
+    def __str__(self) -> str:
+        return f"Profile {self.pk}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.region and self.country not in REGION_COUNTRIES:
+            raise ValidationError(
+                {
+                    "region": "A state or province applies only to the United States and "
+                    "Canada; choose one of those countries or clear this field."
+                }
+            )
+        if self.region and not is_valid_region(self.country, self.region):
+            raise ValidationError(
+                {"region": "That state or province is not in the country you chose."}
+            )
+
+    @property
+    def has_letter_details(self) -> bool:
+        return any(getattr(self, name) for name in self.LETTER_DETAIL_FIELDS)
+
+    def format_date(self, value: date) -> str:
+        """``value`` the way this person reads dates ("23 Nov 2026", "Nov 23, 2026", …)."""
+        return format_date(value, self.date_format)
+
+    def rotate_calendar_token(self) -> str:
+        """Replace the calendar feed token (the old feed URL stops working) and save it."""
+        self.calendar_token = new_calendar_token()
+        self.save(update_fields=["calendar_token", "updated_at"])
+        return self.calendar_token

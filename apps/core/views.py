@@ -17,6 +17,18 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")
 
 
+@require_GET
+def privacy(request: HttpRequest) -> HttpResponse:
+    """What the app stores, for how long, and what it never does; figures come from settings."""
+    context = {
+        "task_save_limit": settings.Q_CLUSTER.get("save_limit"),
+        "failed_task_days": settings.FAILED_TASK_RETENTION_DAYS,
+        "unconfirmed_signup_days": settings.UNCONFIRMED_SIGNUP_RETENTION_DAYS,
+        "session_days": settings.SESSION_COOKIE_AGE // 86400,
+    }
+    return render(request, "core/privacy.html", context)
+
+
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:

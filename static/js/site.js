@@ -20,6 +20,30 @@
     });
   });
 
+  // Settings: the state/province list shows only the chosen country's regions, and hides
+  // itself for other countries. The server checks the pair either way.
+  var country = document.getElementById("id_country");
+  var region = document.getElementById("id_region");
+  if (country && region) {
+    var regionField = region.closest(".field");
+    var syncRegions = function () {
+      var chosen = country.selectedIndex >= 0 ? country.options[country.selectedIndex].text : "";
+      var offered = false;
+      region.querySelectorAll("optgroup").forEach(function (group) {
+        var match = group.label === chosen;
+        group.hidden = !match;
+        group.disabled = !match;
+        offered = offered || match;
+      });
+      var selected = region.options[region.selectedIndex];
+      if (selected && selected.parentNode.disabled) region.value = "";
+      if (regionField) regionField.hidden = !offered;
+    };
+    country.addEventListener("change", syncRegions);
+    // A region the server refused stays visible with its error until the person changes it.
+    if (!regionField || !regionField.classList.contains("field-error")) syncRegions();
+  }
+
   // <form data-confirm="Are you sure?"> asks before submitting (the server still re-checks).
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (event) {

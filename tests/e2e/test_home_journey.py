@@ -1,4 +1,5 @@
 import pytest
+from django.core.management import call_command
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -13,3 +14,32 @@ def test_a_visitor_reads_what_the_app_does_and_sees_it_is_not_legal_advice(page,
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     assert screenshot("home").exists()
+
+
+def test_a_visitor_goes_from_the_home_page_to_the_catalog(page, screenshot):
+    call_command("load_catalog", verbosity=0)
+    page.goto("/")
+    page.get_by_role("link", name="Find your AI platform").click()
+    page.wait_for_url("**/platforms/")
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "What AI platforms do with your prompts and images"
+    )
+    assert page.locator(".platform-card").count() == 24
+    assert (
+        page.get_by_role("navigation", name="Main")
+        .get_by_role("link", name="Platforms")
+        .get_attribute("aria-current")
+        == "page"
+    )
+    screenshot("catalog")
+
+    # The home page's search lands on the matching platform.
+    page.goto("/")
+    page.get_by_label("Search the catalog").fill("ideogram")
+    page.get_by_role("button", name="Search").click()
+    assert page.locator(".platform-card h2").all_inner_texts() == ["Ideogram"]
+    # The footer offers the data to reuse.
+    assert (
+        page.get_by_role("link", name="Catalog data (JSON)").first.get_attribute("href")
+        == "/catalog.json"
+    )

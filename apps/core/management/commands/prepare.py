@@ -1,4 +1,4 @@
-from django.core.management import call_command, get_commands
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 
@@ -12,6 +12,5 @@ class Command(BaseCommand):
         verbosity = int(options.get("verbosity", 1))  # type: ignore[arg-type]
         call_command("migrate", interactive=False, verbosity=verbosity)
         call_command("createcachetable", verbosity=verbosity)
-        if "load_catalog" in get_commands():
-            call_command("load_catalog", verbosity=verbosity)
+        call_command("load_catalog", verbosity=verbosity)
         call_command("setup_schedules", verbosity=verbosity)

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from . import queries, vocabulary as v
+from .export import catalog_json, single_platform_json
+from .forms import CatalogFilterForm
+from .links import REQUEST_BUTTONS
+
+
+@require_GET
+def platform_list(request: HttpRequest) -> HttpResponse:
+    filters = CatalogFilterForm(request.GET).filters() if request.GET else queries.CatalogFilters()
+    page = queries.catalog_page(filters)
+    form = CatalogFilterForm(request.GET or None, counts=page["counts"])
+    return render(
+        request,
+        "catalog/platform_list.html",
+        {**page, "form": form, "filters": filters, "card_topics": queries.CARD_TOPICS},
+    )
+
+
+@require_GET
+def platform_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    platform = queries.platform_detail(slug)
+    provisions = list(platform.provisions.all())
+    sections = []
+    for topic in v.TOPICS:
+        on_topic = [p for p in provisions if p.topic == topic.key]
+        if on_topic or topic.core:
+            sections.append((topic, on_topic))
+    channels = list(platform.channels.all())
+    documents = list(platform.documents.all())
+    context = {
+        "policies": [d for d in documents if d.kind == "privacy-policy" and d.url],
+        "terms": [d for d in documents if d.kind == "terms" and d.url],
+        "platform": platform,
+        "sections": sections,
+        "quick": [(topic, items[0] if items else None) for topic, items in sections],
+        "opt_out": [p for p in provisions if p.topic == "opt-out"],
+        "opt_out_channels": [c for c in channels if c.is_documented and "object" in c.rights],
+        "channels": [c for c in channels if c.is_documented],
+        "unverified_channels": [c for c in channels if not c.is_documented],
+        "buttons": REQUEST_BUTTONS,
+    }
+    return render(request, "catalog/platform_detail.html", context)
+
+
+@require_GET
+def compare_index(request: HttpRequest) -> HttpResponse:
+    topics, rows = queries.matrix()
+    return render(
+        request,
+        "catalog/compare_index.html",
+        {"topics": topics, "rows": rows, "all_topics": v.TOPICS},
+    )
+
+
+@require_GET
+def compare_topic(request: HttpRequest, topic: str) -> HttpResponse:
+    info = v.TOPIC_BY_KEY.get(topic)
+    if info is None:
+        raise Http404("No such topic")
+    order = "name" if request.GET.get("order") == "name" else "verdict"
+    return render(
+        request,
+        "catalog/compare_topic.html",
+        {
+            "topic": info,
+            "rows": queries.comparison(topic, order=order),
+            "order": order,
+            "all_topics": v.TOPICS,
+        },
+    )
+
+
+def _json(data: dict) -> JsonResponse:
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Access-Control-Allow-Origin"] = "*"  # public data, meant for reuse
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@require_GET
+def catalog_export(request: HttpRequest) -> JsonResponse:
+    platforms = queries.all_platforms_in_full()
+    return _json(catalog_json(platforms, absolute=request.build_absolute_uri))
+
+
+@require_GET
+def platform_export(request: HttpRequest, slug: str) -> JsonResponse:
+    platform = queries.platform_detail(slug)
+    return _json(single_platform_json(platform, absolute=request.build_absolute_uri))

@@ -1,0 +1,54 @@
+"""Catalog pages cost a fixed number of SQL queries, however many platforms and provisions."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from apps.catalog.loader import load_catalog
+from apps.catalog.models import Platform, Provision
+
+pytestmark = pytest.mark.django_db
+
+PAGES = {
+    # page: the most queries it may make (the session and auth middleware make none for anonymous)
+    "/platforms/platform-003/": 8,
+    "/platforms/platform-003.json": 8,
+    "/platforms/": 9,
+    "/platforms/?q=platform&category=image&trains=yes&opt_out=on&private=on": 9,
+    "/compare/": 2,
+    "/compare/retention/": 2,
+    "/catalog.json": 8,
+}
+
+
+def _queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def test_pages_make_the_same_number_of_queries_for_5_and_50_platforms(
+    client, make_catalog, django_assert_max_num_queries
+):
+    load_catalog(make_catalog(5))
+    small = {url: _queries(client, url) for url in PAGES}
+    assert Provision.objects.count() == 5 * 9
+
+    load_catalog(make_catalog(50, extra_provisions=20))
+    assert Platform.objects.count() == 50
+    assert Provision.objects.filter(platform__slug="platform-003").count() == 29
+    large = {url: _queries(client, url) for url in PAGES}
+
+    assert large == small
+    for url, most in PAGES.items():
+        with django_assert_max_num_queries(most):
+            client.get(url)
+
+
+def test_the_platform_page_of_a_50_platform_catalog_shows_every_provision(client, make_catalog):
+    load_catalog(make_catalog(50, extra_provisions=20))
+    page = client.get("/platforms/platform-003/").content.decode()
+    assert page.count('<article class="provision') == 29
