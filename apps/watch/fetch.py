@@ -2,8 +2,9 @@
 
 - async httpx with bounded concurrency (``WATCH_CONCURRENCY`` documents at a time) and per-host
   politeness (one request at a time per host, ``WATCH_PER_HOST_DELAY`` seconds apart);
-- connect/read timeouts and a total deadline per document (a server that drips one byte at a
-  time cannot hold a worker), a streamed size cap (``WATCH_MAX_BYTES``; aborted past it, whatever
+- connect/read timeouts and a total deadline per document, every redirect hop included (a server
+  that drips one byte at a time, or a chain of slow redirects, cannot hold a worker), a streamed
+  size cap (``WATCH_MAX_BYTES``; aborted past it, whatever
   Content-Length claimed), at most ``WATCH_MAX_REDIRECTS`` redirects followed by hand, only
   ``http``/``https``;
 - every connection goes through ``apps.watch.guard``: non-public addresses are refused at connect
@@ -12,7 +13,10 @@
   previous ETag or Last-Modified is known.
 
 Failures are results, not exceptions: each ``FetchResult`` says what happened, so the caller
-records it per document and never stores a snapshot for it.
+records it per document and never stores a snapshot for it. A run may be given ``stop_at`` (a
+``time.monotonic()`` deadline): documents whose first request has not started by then come back
+``SKIPPED`` without any request being made, so a task can stop within its time limit and leave
+the rest to the next run.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ class Outcome(enum.StrEnum):
     TOO_MANY_REDIRECTS = "too_many_redirects"
     BAD_URL = "bad_url"
     CONNECTION = "connection_error"
+    SKIPPED = "skipped"  # never requested: the run's time budget was spent first
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,9 @@ class FetchRequest:
     etag: str = ""
     last_modified: str = ""
     key: Any = None  # the caller's handle for the document
+    # The URL the validators came from (the final URL of the last fetch, after redirects);
+    # empty means ``url`` itself. They are sent only to that URL.
+    validators_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,21 @@ class FetchConfig:
     max_redirects: int = 5
     user_agent: str = ""
 
+    def __post_init__(self) -> None:
+        problems = []
+        if self.concurrency < 1:
+            problems.append("concurrency must be at least 1")
+        if self.per_host_delay < 0:
+            problems.append("the per-host delay cannot be negative")
+        if min(self.connect_timeout, self.read_timeout, self.total_timeout) <= 0:
+            problems.append("timeouts must be positive")
+        if self.max_bytes < 1:
+            problems.append("the size cap must be positive")
+        if self.max_redirects < 0:
+            problems.append("the redirect limit cannot be negative")
+        if problems:
+            raise ValueError("; ".join(problems))
+
     @classmethod
     def from_settings(cls, **overrides: Any) -> FetchConfig:
         values = {
@@ -107,7 +130,9 @@ class FetchConfig:
 
 
 class _TooLarge(Exception):
-    pass
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class _BadURL(Exception):
@@ -193,20 +218,33 @@ def _check_url(url: str) -> httpx.URL:
 async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        raise _TooLarge(f"the server announced {int(declared):,} bytes; the limit is {max_bytes:,}")
+        raise _TooLarge(
+            f"the server announced {int(declared):,} bytes; the limit is {max_bytes:,}",
+            response.status_code,
+        )
     body = bytearray()
     async for chunk in response.aiter_bytes():
         body += chunk
         if len(body) > max_bytes:
-            raise _TooLarge(f"aborted after {len(body):,} bytes; the limit is {max_bytes:,}")
+            raise _TooLarge(
+                f"aborted after {len(body):,} bytes; the limit is {max_bytes:,}",
+                response.status_code,
+            )
     return bytes(body)
 
 
 async def _get(
-    client: httpx.AsyncClient, url: str, headers: dict[str, str], config: FetchConfig
+    client: httpx.AsyncClient,
+    url: str,
+    headers: dict[str, str],
+    config: FetchConfig,
+    deadline: float,
 ) -> tuple[int, httpx.Headers, str, bytes]:
-    """One GET: status, headers, reason and (for a 2xx) the capped body. Redirects not followed."""
-    async with asyncio.timeout(config.total_timeout):
+    """One GET: status, headers, reason and (for a 2xx) the capped body. Redirects not followed.
+
+    ``deadline`` (event-loop time) is the document's: it started with its first request, so
+    every redirect hop shares it."""
+    async with asyncio.timeout_at(deadline):
         async with client.stream("GET", url, headers=headers) as response:
             body = b""
             if 200 <= response.status_code < 300:
@@ -215,19 +253,26 @@ async def _get(
 
 
 async def fetch_one(
-    client: httpx.AsyncClient, request: FetchRequest, config: FetchConfig, limiter: _Limiter
+    client: httpx.AsyncClient,
+    request: FetchRequest,
+    config: FetchConfig,
+    limiter: _Limiter,
+    *,
+    stop_at: float | None = None,
 ) -> FetchResult:
-    started = time.monotonic()
     url = request.url
     hops: list[str] = []
+    deadline: float | None = None
+    started: float | None = None  # when the first request began (waiting for a turn excluded)
 
     def result(outcome: Outcome, **fields: Any) -> FetchResult:
+        seconds = 0.0 if started is None else round(time.monotonic() - started, 3)
         return FetchResult(
             request=request,
             outcome=outcome,
             final_url=url,
             redirects=tuple(hops),
-            seconds=round(time.monotonic() - started, 3),
+            seconds=seconds,
             **fields,
         )
 
@@ -235,13 +280,22 @@ async def fetch_one(
         for _hop in range(config.max_redirects + 1):
             target = _check_url(url)
             headers = {}
-            if url == request.url:  # validators belong to the URL they came from
+            if url == (request.validators_url or request.url):  # validators belong to their URL
                 if request.etag:
                     headers["If-None-Match"] = request.etag
                 if request.last_modified:
                     headers["If-Modified-Since"] = request.last_modified
             async with limiter.turn(target.host):
-                status, response_headers, reason, body = await _get(client, url, headers, config)
+                if deadline is None:  # the document's first request starts now
+                    if stop_at is not None and time.monotonic() >= stop_at:
+                        return result(
+                            Outcome.SKIPPED, error="not requested: the run's time budget was spent"
+                        )
+                    started = time.monotonic()
+                    deadline = asyncio.get_running_loop().time() + config.total_timeout
+                status, response_headers, reason, body = await _get(
+                    client, url, headers, config, deadline
+                )
             if status in REDIRECT_CODES and "location" in response_headers:
                 url = urljoin(url, response_headers["location"])
                 hops.append(url)
@@ -268,7 +322,7 @@ async def fetch_one(
     except httpx.TimeoutException as exc:
         return result(Outcome.TIMEOUT, error=f"{type(exc).__name__}: the server was too slow")
     except _TooLarge as exc:
-        return result(Outcome.TOO_LARGE, error=str(exc))
+        return result(Outcome.TOO_LARGE, status=exc.status, error=str(exc))
     except _BadURL as exc:
         return result(Outcome.BAD_URL, error=str(exc))
     except httpx.ConnectError as exc:
@@ -285,14 +339,17 @@ async def fetch_all_async(
     config: FetchConfig | None = None,
     resolver: Resolver = system_resolver,
     on_result: Callable[[FetchResult], None] | None = None,
+    stop_at: float | None = None,
 ) -> list[FetchResult]:
-    """Fetch every request, at most ``config.concurrency`` at once; results in request order."""
+    """Fetch every request, at most ``config.concurrency`` at once; results in request order.
+
+    ``on_result`` is called with each result as it finishes (in the event loop's thread)."""
     config = config or FetchConfig.from_settings()
     limiter = _Limiter(concurrency=config.concurrency, delay=config.per_host_delay)
     async with make_client(config, resolver=resolver) as client:
 
         async def one(request: FetchRequest) -> FetchResult:
-            outcome = await fetch_one(client, request, config, limiter)
+            outcome = await fetch_one(client, request, config, limiter, stop_at=stop_at)
             if on_result is not None:
                 on_result(outcome)
             return outcome
@@ -306,8 +363,11 @@ def fetch_all(
     config: FetchConfig | None = None,
     resolver: Resolver = system_resolver,
     on_result: Callable[[FetchResult], None] | None = None,
+    stop_at: float | None = None,
 ) -> list[FetchResult]:
     """Synchronous entry point (management command, django-q2 task)."""
     return asyncio.run(
-        fetch_all_async(requests, config=config, resolver=resolver, on_result=on_result)
+        fetch_all_async(
+            requests, config=config, resolver=resolver, on_result=on_result, stop_at=stop_at
+        )
     )

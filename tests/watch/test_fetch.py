@@ -8,17 +8,7 @@ import time
 import pytest
 
 from apps.watch.fetch import FetchConfig, FetchRequest, Outcome, fetch_all
-
-FAST = FetchConfig(
-    concurrency=4,
-    per_host_delay=0,
-    connect_timeout=2,
-    read_timeout=0.5,
-    total_timeout=2,
-    max_bytes=100_000,
-    max_redirects=3,
-    user_agent="RightsdeskPolicyWatch/test",
-)
+from tests.watch.conftest import FAST
 
 
 def fake_dns(answers: dict[str, list[str]]):
@@ -82,10 +72,7 @@ def test_if_modified_since_is_sent_when_a_last_modified_date_is_known(policy_sit
 
 @pytest.mark.parametrize("status", [403, 404, 410, 500, 503])
 def test_an_error_status_is_an_http_error_with_its_code(policy_site, status):
-    def fail(handler):
-        handler.send_error(status)
-
-    policy_site.routes["/broken"] = fail
+    policy_site.error("/broken", status)
     result = fetch(policy_site.url("/broken"))
     assert result.outcome is Outcome.HTTP_ERROR
     assert result.status == status
@@ -150,17 +137,8 @@ def test_an_undeclared_huge_body_is_aborted_past_the_cap(policy_site):
     assert result.body == b""
 
 
-def redirect(to: str):
-    def handler(h):
-        h.send_response(302)
-        h.send_header("Location", to)
-        h.end_headers()
-
-    return handler
-
-
 def test_redirects_are_followed_up_to_the_limit(policy_site):
-    policy_site.routes["/old"] = redirect("/new")
+    policy_site.redirect("/old", "/new")
     policy_site.page("/new", "<p>moved</p>")
     result = fetch(policy_site.url("/old"))
     assert result.outcome is Outcome.OK
@@ -169,8 +147,8 @@ def test_redirects_are_followed_up_to_the_limit(policy_site):
 
 
 def test_a_redirect_loop_stops_after_the_limit(policy_site):
-    policy_site.routes["/loop-a"] = redirect("/loop-b")
-    policy_site.routes["/loop-b"] = redirect("/loop-a")
+    policy_site.redirect("/loop-a", "/loop-b")
+    policy_site.redirect("/loop-b", "/loop-a")
     result = fetch(policy_site.url("/loop-a"))
     assert result.outcome is Outcome.TOO_MANY_REDIRECTS
     assert policy_site.hits["/loop-a"] + policy_site.hits["/loop-b"] == FAST.max_redirects + 1
@@ -180,7 +158,7 @@ def test_a_redirect_to_a_private_address_is_refused_before_any_request_reaches_i
     policy_site, forbidden_site
 ):
     forbidden_site.page("/secret", "<p>internal admin</p>")
-    policy_site.routes["/go"] = redirect(forbidden_site.url("/secret", host="127.0.0.2"))
+    policy_site.redirect("/go", forbidden_site.url("/secret", host="127.0.0.2"))
     result = fetch(policy_site.url("/go"))
     assert result.outcome is Outcome.BLOCKED
     assert "127.0.0.2" in result.error
@@ -197,7 +175,7 @@ def test_a_redirect_to_a_private_address_is_refused_before_any_request_reaches_i
     ],
 )
 def test_a_redirect_to_another_scheme_or_with_credentials_is_refused(policy_site, location):
-    policy_site.routes["/go"] = redirect(location)
+    policy_site.redirect("/go", location)
     result = fetch(policy_site.url("/go"))
     assert result.outcome is Outcome.BAD_URL
 
@@ -253,16 +231,9 @@ def test_a_malformed_url_is_a_bad_url():
 
 
 def test_concurrency_is_bounded_across_many_documents(policy_site):
-    def slowish(handler):
-        time.sleep(0.05)
-        handler.send_response(200)
-        handler.send_header("Content-Length", "2")
-        handler.end_headers()
-        handler.wfile.write(b"ok")
-
     hosts = {f"site{n}.test": ["127.0.0.1"] for n in range(40)}
     for n in range(40):
-        policy_site.routes[f"/doc{n}"] = slowish
+        policy_site.slow_page(f"/doc{n}", "<p>ok</p>", delay=0.05)
     requests = [
         FetchRequest(url=f"http://site{n}.test:{policy_site.port}/doc{n}") for n in range(40)
     ]
@@ -270,7 +241,8 @@ def test_concurrency_is_bounded_across_many_documents(policy_site):
     results = fetch_all(requests, config=config, resolver=fake_dns(hosts))
     assert all(r.outcome is Outcome.OK for r in results)
     assert [r.request for r in results] == requests  # results come back in request order
-    assert 1 < policy_site.max_in_flight <= 5
+    # Counted while each request waits for its answer: the client holds a slot all that time.
+    assert 1 < policy_site.max_waiting <= 5
 
 
 def test_requests_to_one_host_are_one_at_a_time_and_spaced_out(policy_site):
@@ -293,3 +265,47 @@ def test_each_result_reports_progress_as_it_finishes(policy_site):
         on_result=seen.append,
     )
     assert sorted(r.request.key for r in seen) == [0, 1, 2]
+
+
+def test_the_total_deadline_covers_every_redirect_hop(policy_site):
+    def slow_redirect(to: str):
+        def handler(h):
+            time.sleep(0.45)  # each hop beats the read timeout; together they do not
+            h.send_response(302)
+            h.send_header("Location", to)
+            h.end_headers()
+
+        return handler
+
+    for n in range(3):
+        policy_site.routes[f"/hop{n}"] = slow_redirect(f"/hop{n + 1}")
+    policy_site.page("/hop3", "<p>finally</p>")
+    config = FetchConfig(**{**FAST.__dict__, "read_timeout": 1, "total_timeout": 1.2})
+    result = fetch(policy_site.url("/hop0"), config)
+    assert result.outcome is Outcome.TIMEOUT
+    assert "within 1.2s" in result.error
+    assert policy_site.hits["/hop3"] == 0
+
+
+def test_validators_are_sent_to_the_url_they_came_from_after_a_redirect(policy_site):
+    policy_site.redirect("/policy", "/policy/v2")
+    policy_site.page("/policy/v2", "<p>current</p>")
+    first = fetch(policy_site.url("/policy"))
+    second = fetch(policy_site.url("/policy"), etag=first.etag, validators_url=first.final_url)
+    assert second.outcome is Outcome.NOT_MODIFIED
+    redirect_hop, final_hop = policy_site.requests[2:]
+    assert "If-None-Match" not in redirect_hop["headers"]
+    assert final_hop["headers"]["If-None-Match"] == first.etag
+
+
+def test_documents_not_started_before_the_stop_time_are_skipped_without_a_request(policy_site):
+    for n in range(3):
+        policy_site.page(f"/p{n}", f"<p>{n}</p>")
+    results = fetch_all(
+        [FetchRequest(url=policy_site.url(f"/p{n}")) for n in range(3)],
+        config=FAST,
+        stop_at=time.monotonic() - 1,
+    )
+    assert [r.outcome for r in results] == [Outcome.SKIPPED] * 3
+    assert policy_site.hits == {}
+    assert all(r.seconds == 0 for r in results)
