@@ -10,10 +10,16 @@
    rendered), and long random tokens (cache busters, tracking ids).
 
 Dates without a time ("Last updated: 4 June 2026") are content and are kept.
+
+``readable_text(body, content_type, selector)`` is the entry point for a fetched response: it
+decodes by the declared charset, extracts HTML (or takes plain text as it is) and refuses what
+is not a readable page. ``EXTRACTOR_VERSION`` changes whenever these rules change what text a
+page gives, so the watch starts a new baseline instead of reporting every document as changed.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import unicodedata
@@ -44,8 +50,28 @@ _TIMESTAMP = re.compile(
 _TOKEN = re.compile(r"\b(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{24,}\b")
 
 
-class SelectorNotFound(ValueError):
+# Bump when a change to the rules below changes the text existing pages give.
+EXTRACTOR_VERSION = 1
+
+HTML_TYPES = {"text/html", "application/xhtml+xml", ""}  # "": no Content-Type, assume a page
+PLAIN_TYPES = {"text/plain"}
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+
+
+class UnreadablePage(ValueError):
+    """The response holds no policy text we can compare (the reason is the message)."""
+
+
+class SelectorNotFound(UnreadablePage):
     """The declared CSS selector matched nothing: the page's layout changed, or the selector is wrong."""
+
+
+class UnsupportedContent(UnreadablePage):
+    """Not an HTML page or plain text (a PDF, an image…)."""
+
+
+class EmptyText(UnreadablePage):
+    """The page has no readable text (typically one that is built by JavaScript)."""
 
 
 def _is_noise(node: Any) -> bool:
@@ -110,3 +136,37 @@ def extract_text(html: str | bytes, selector: str = "") -> str:
 
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def media_type(content_type: str) -> str:
+    return content_type.split(";", 1)[0].strip().lower()
+
+
+def decode(body: bytes, content_type: str) -> str:
+    """The body as text, by the charset the server declared (UTF-8 when none or unknown)."""
+    match = _CHARSET.search(content_type)
+    encoding = "utf-8"
+    if match:
+        try:
+            encoding = codecs.lookup(match.group(1)).name
+        except LookupError:
+            encoding = "utf-8"
+    return body.decode(encoding, errors="replace")
+
+
+def readable_text(body: bytes, content_type: str = "", selector: str = "") -> str:
+    """The normalised text of a fetched response, or ``UnreadablePage`` saying why not."""
+    kind = media_type(content_type)
+    if kind in PLAIN_TYPES:
+        if selector:
+            raise SelectorNotFound(
+                f"the selector {selector!r} cannot apply: the server sent plain text"
+            )
+        text = normalize(decode(body, content_type))
+    elif kind in HTML_TYPES:
+        text = extract_text(decode(body, content_type), selector)
+    else:
+        raise UnsupportedContent(f"not a web page: the server sent {kind}")
+    if not text:
+        raise EmptyText("no readable text on the page (it may be built by JavaScript)")
+    return text

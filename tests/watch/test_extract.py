@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from apps.watch.extract import SelectorNotFound, extract_text, normalize, text_sha256
+from apps.watch.extract import (
+    EmptyText,
+    SelectorNotFound,
+    UnreadablePage,
+    UnsupportedContent,
+    extract_text,
+    normalize,
+    readable_text,
+    text_sha256,
+)
 
 PAGE = """<!doctype html><html><head><title>Privacy</title><style>p{color:red}</style>
 <script>window.track("abc")</script></head><body>
@@ -95,3 +104,40 @@ def test_whitespace_between_words_never_changes_the_hash(paragraphs, spacer):
     html = "".join("<p>" + " ".join(p) + "</p>" for p in paragraphs)
     spaced = "".join("<p>" + spacer.join(p) + "</p>\n" for p in paragraphs)
     assert text_sha256(extract_text(html)) == text_sha256(extract_text(spaced))
+
+
+def test_a_response_is_decoded_by_its_declared_charset():
+    body = "<main><p>Données personnelles</p></main>".encode("latin-1")
+    assert readable_text(body, "text/html; charset=ISO-8859-1") == "Données personnelles"
+
+
+def test_an_unknown_charset_falls_back_to_utf8():
+    body = "<main><p>Données</p></main>".encode()
+    assert readable_text(body, "text/html; charset=klingon") == "Données"
+
+
+def test_plain_text_is_taken_as_it_is_one_line_per_line():
+    body = b"Terms of Use\n\n  1. You may not   misuse the service.\n"
+    assert readable_text(body, "text/plain") == "Terms of Use\n1. You may not misuse the service."
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "error", "message"),
+    [
+        (b"%PDF-1.7", "application/pdf", UnsupportedContent, "application/pdf"),
+        (b"<main><p>x</p></main>", "text/html", SelectorNotFound, "#terms"),
+        (b"plain", "text/plain", SelectorNotFound, "plain text"),
+        (
+            b"<body><div id=root></div><script>app()</script></body>",
+            "text/html",
+            EmptyText,
+            "JavaScript",
+        ),
+    ],
+    ids=["pdf", "selector-missing", "selector-on-plain-text", "script-built-page"],
+)
+def test_unreadable_responses_are_refused_with_the_reason(body, content_type, error, message):
+    selector = "#terms" if error is SelectorNotFound else ""
+    with pytest.raises(error, match=message):
+        readable_text(body, content_type, selector)
+    assert issubclass(error, UnreadablePage)
