@@ -119,3 +119,39 @@ def _with_context(paragraphs: list[Paragraph], context: int) -> list[Paragraph]:
     if skipped:
         result.append(Paragraph("gap", (), skipped))
     return result
+
+
+def _shorten(words: list[str], keep: int, where: Literal["start", "middle", "end"]) -> str:
+    """An unchanged run of words cut to its edges next to the changes around it."""
+    room = 2 * keep if where == "middle" else keep
+    if len(words) <= room:
+        return " ".join(words)
+    if where == "start":
+        return "… " + " ".join(words[-keep:])
+    if where == "end":
+        return " ".join(words[:keep]) + " …"
+    return " ".join(words[:keep]) + " … " + " ".join(words[-keep:])
+
+
+def excerpt(diff: Diff, *, paragraphs: int = 3, keep: int = 8, most: int = 60) -> list[Paragraph]:
+    """The first ``paragraphs`` changed paragraphs, short enough for an email: unchanged words
+    cut to ``keep`` on each side of a change, added or removed runs to ``most`` words."""
+    shown: list[Paragraph] = []
+    for paragraph in diff.paragraphs:
+        if paragraph.kind in ("same", "gap"):
+            continue
+        if len(shown) == paragraphs:
+            break
+        segments = []
+        last = len(paragraph.segments) - 1
+        for i, segment in enumerate(paragraph.segments):
+            words = segment.text.split(" ")
+            if segment.op == "equal":
+                where = "start" if i == 0 else "end" if i == last else "middle"
+                segments.append(Segment("equal", _shorten(words, keep, where)))
+            elif len(words) > most:
+                segments.append(Segment(segment.op, " ".join(words[:most]) + " …"))
+            else:
+                segments.append(segment)
+        shown.append(Paragraph(paragraph.kind, tuple(segments)))
+    return shown

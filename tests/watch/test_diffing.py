@@ -67,3 +67,27 @@ def test_both_versions_can_be_read_back_from_the_diff(old, new):
     assert rebuild(diff, "old") == old
     assert rebuild(diff, "new") == new
     assert diff.changed == (old != new)
+
+
+def test_an_excerpt_keeps_the_words_around_each_change_and_cuts_the_rest():
+    before = " ".join(f"w{n}" for n in range(40))
+    after = before.replace("w20", "CHANGED")
+    from apps.watch.diffing import excerpt
+
+    [paragraph] = excerpt(word_diff(before, after), keep=3)
+    assert paragraph.segments == (
+        Segment("equal", "… w17 w18 w19"),
+        Segment("delete", "w20"),
+        Segment("insert", "CHANGED"),
+        Segment("equal", "w21 w22 w23 …"),
+    )
+
+
+def test_an_excerpt_shows_only_the_first_changed_paragraphs_and_caps_long_insertions():
+    from apps.watch.diffing import excerpt
+
+    old = "\n".join(f"Clause {n}." for n in range(10))
+    new = old + "\n" + " ".join(["long"] * 100) + "\nClause 10.\nClause 11."
+    shown = excerpt(word_diff(old, new), paragraphs=2, most=5)
+    assert [p.kind for p in shown] == ["added", "added"]
+    assert shown[0].segments == (Segment("insert", "long long long long long …"),)
