@@ -22,6 +22,7 @@ the rest to the next run.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import enum
 import ssl
@@ -365,9 +366,21 @@ def fetch_all(
     on_result: Callable[[FetchResult], None] | None = None,
     stop_at: float | None = None,
 ) -> list[FetchResult]:
-    """Synchronous entry point (management command, django-q2 task)."""
-    return asyncio.run(
-        fetch_all_async(
-            requests, config=config, resolver=resolver, on_result=on_result, stop_at=stop_at
+    """Synchronous entry point (management command, django-q2 task).
+
+    When this thread already runs an event loop (an async caller, a browser driver in tests),
+    the fetch runs on a loop of its own in a helper thread instead of failing."""
+
+    def run() -> list[FetchResult]:
+        return asyncio.run(
+            fetch_all_async(
+                requests, config=config, resolver=resolver, on_result=on_result, stop_at=stop_at
+            )
         )
-    )
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return run()
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="policy-fetch") as pool:
+        return pool.submit(run).result()

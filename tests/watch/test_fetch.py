@@ -309,3 +309,17 @@ def test_documents_not_started_before_the_stop_time_are_skipped_without_a_reques
     assert [r.outcome for r in results] == [Outcome.SKIPPED] * 3
     assert policy_site.hits == {}
     assert all(r.seconds == 0 for r in results)
+
+
+def test_it_fetches_from_a_thread_that_already_runs_an_event_loop(policy_site):
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    policy_site.page("/privacy", "<p>hi</p>")
+
+    async def caller():  # e.g. an async view, or the browser driver in the test suite
+        return fetch(policy_site.url("/privacy"))
+
+    with ThreadPoolExecutor(1) as pool:  # a thread of its own, whatever runs in this one
+        result = pool.submit(asyncio.run, caller()).result()
+    assert result.outcome is Outcome.OK
