@@ -234,3 +234,23 @@ def test_the_link_in_the_email_is_the_one_that_works(smtp_server, document, poli
     link = smtp_server.messages[0]["List-Unsubscribe"].strip("<>")
     Client().post(urlsplit(link).path)
     assert not Follow.objects.filter(user=alice).exists()
+
+
+def test_the_data_export_names_what_a_person_follows_and_the_alerts_sent(
+    smtp_server, document, policy_site, alice, bob
+):
+    from apps.accounts import exports
+
+    services.follow(user=alice, platform=document.platform)
+    services.follow(user=bob, platform=document.platform)
+    run_watch(documents=[document])
+    publish(policy_site, document, V2)
+    delivery.sweep()
+    sections, _files = exports.collect(alice)
+    [follow] = sections["sections"]["follows"]
+    assert (follow["platform_slug"], follow["platform_name"]) == ("acme-ai", "Acme AI")
+    [alert] = sections["sections"]["policy_alerts"]
+    assert alert["document_title"] == "Privacy Policy"
+    assert alert["version"] == 2
+    assert alert["status"] == "sent"
+    assert "user" not in alert

@@ -370,3 +370,43 @@ def test_two_followers_each_get_an_alert_and_a_stranger_none(document, policy_si
     policy_site.page("/privacy", V2)
     check(document)
     assert set(PolicyAlert.objects.values_list("user", flat=True)) == {alice.pk, bob.pk}
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_runs_recording_the_same_document_at_once_store_one_version(platform, monkeypatch):
+    """The document row is locked while a result is recorded, so a second run waits and then
+    finds the version the first one stored (without the lock both would store version 1)."""
+    from django.db import connection
+
+    from tests.watch.conftest import store_versions
+
+    store = services._store_version
+
+    def slow_store(*args, **kwargs):  # widen the window between reading and writing
+        time.sleep(0.3)
+        return store(*args, **kwargs)
+
+    monkeypatch.setattr(services, "_store_version", slow_store)
+
+    document = make_document(platform, "privacy-policy", "https://acme.example/privacy")
+    start = threading.Barrier(2)
+    outcomes, errors = [], []
+
+    def record():
+        try:
+            start.wait()
+            outcomes.extend(o.outcome for o in store_versions(document, V1))
+        except Exception as exc:  # reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=record) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(outcomes) == ["baseline", "unchanged"]
+    assert versions(document) == [(1, "baseline")]
