@@ -59,6 +59,7 @@ class Snapshot(models.Model):
     )
 
     class Meta:
+        verbose_name = "version"
         ordering = ["document", "number"]
         get_latest_by = "number"
         constraints = [
