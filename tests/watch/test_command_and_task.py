@@ -145,3 +145,14 @@ def test_invalid_watch_settings_fail_the_system_check(settings):
     [error] = watch_settings()
     assert error.id == "watch.E001"
     assert "concurrency must be at least 1" in error.msg
+
+
+def test_failures_are_printed_once_not_logged_again_unless_asked(
+    two_platforms, policy_site, caplog
+):
+    policy_site.error("/other/privacy", 500)
+    output = run("--platform", "other-ai")
+    assert "FAILED http error: HTTP 500" in output
+    assert not [r for r in caplog.records if r.name == "apps.watch.services"]
+    call_command("watch_policies", "--platform", "other-ai", verbosity=2, stdout=io.StringIO())
+    assert [r.levelname for r in caplog.records if r.name == "apps.watch.services"] == ["WARNING"]

@@ -7,6 +7,7 @@ without its time budget: every document is checked.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -38,7 +39,16 @@ class Command(BaseCommand):
         self._done = 0
         self._total = total
         self._width = len(str(total))
-        report = run_watch(platform=platform, config=config, on_outcome=self.progress)
+        # Each outcome is printed below; the service's log lines would say it twice.
+        quiet = options.get("verbosity", 1) < 2
+        service_log = logging.getLogger("apps.watch.services")
+        level = service_log.level
+        if quiet:
+            service_log.setLevel(logging.ERROR)
+        try:
+            report = run_watch(platform=platform, config=config, on_outcome=self.progress)
+        finally:
+            service_log.setLevel(level)
         style = self.style.WARNING if report.failures else self.style.SUCCESS
         self.stdout.write(style(report.summary()))
 
