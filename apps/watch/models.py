@@ -32,7 +32,7 @@ class Snapshot(models.Model):
         REBASELINE = "rebaseline", "New baseline"
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="snapshots")
-    number = models.PositiveIntegerField(help_text="Version number within the document, from 1.")
+    number = models.PositiveIntegerField("version", help_text="Numbered per document, from 1.")
     kind = models.CharField(
         max_length=10,
         choices=Kind,
@@ -44,7 +44,7 @@ class Snapshot(models.Model):
     words = models.PositiveIntegerField(default=0)
     words_added = models.PositiveIntegerField(default=0, help_text="Since the previous version.")
     words_removed = models.PositiveIntegerField(default=0, help_text="Since the previous version.")
-    fetched_at = models.DateTimeField(help_text="When this text was first read.")
+    fetched_at = models.DateTimeField("first read", help_text="When this text was first read.")
     last_seen_at = models.DateTimeField(help_text="The latest check that found this text.")
     source_url = models.URLField(max_length=500, help_text="The address the catalog watches.")
     final_url = models.CharField(max_length=2000, help_text="Where it was read, after redirects.")
