@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "apps.generator",
     "apps.tracker",
     "apps.notifications",
+    "apps.watch",
 ]
 
 MIDDLEWARE = [
@@ -173,6 +174,20 @@ else:
 
 # A scheduled heartbeat older than this means the worker or scheduler is not running.
 HEARTBEAT_STALE_AFTER_SECONDS = env_int("HEARTBEAT_STALE_AFTER_SECONDS", 180)
+
+# --- Policy watch (apps.watch) ------------------------------------------------------------------
+
+# How the weekly policy fetch behaves (README, "Configuration"). Whole seconds and bytes.
+WATCH_CONCURRENCY = env_int("WATCH_CONCURRENCY", 8)  # documents fetched at once
+WATCH_PER_HOST_DELAY = env_int("WATCH_PER_HOST_DELAY", 1)  # pause between requests to one host
+WATCH_CONNECT_TIMEOUT = env_int("WATCH_CONNECT_TIMEOUT", 5)
+WATCH_READ_TIMEOUT = env_int("WATCH_READ_TIMEOUT", 15)  # silence allowed between two reads
+WATCH_TOTAL_TIMEOUT = env_int("WATCH_TOTAL_TIMEOUT", 30)  # one document, redirects included
+WATCH_MAX_BYTES = env_int("WATCH_MAX_BYTES", 5_000_000)  # larger responses are abandoned
+WATCH_MAX_REDIRECTS = env_int("WATCH_MAX_REDIRECTS", 5)
+# Networks the SSRF guard lets through although they are not public. Empty in every real
+# deployment; only tests (and the benchmark) put their loopback server here, in code.
+WATCH_ALLOWED_NETWORKS: list[str] = []
 
 # --- Email ------------------------------------------------------------------------------------
 

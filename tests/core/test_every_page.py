@@ -82,6 +82,30 @@ def alices_request_url(suffix: str = "") -> str:
 
 # Routes whose URL names an object: an example URL per route, built from the real catalog and
 # alice's data. An app adding such a page adds its example here, so the walk covers it.
+def _policy_change():
+    """OpenAI's privacy policy watched: a baseline and one change, alice following and alerted."""
+    from django.contrib.auth import get_user_model
+
+    from apps.catalog.models import Document
+    from apps.watch import services
+    from tests.watch.conftest import policy_html, store_versions
+
+    document = Document.objects.get(platform__slug="openai", key="privacy-policy")
+    alice = get_user_model().objects.get(email="alice@example.org")
+    if not document.snapshots.exists():
+        services.follow(user=alice, platform=document.platform)
+        store_versions(document, policy_html("We keep prompts."), policy_html("We keep images."))
+    return document.snapshots.get(number=2)
+
+
+def _unfollow_link() -> str:
+    from apps.watch.alerts import unfollow_token
+
+    change = _policy_change()
+    alert = change.alerts.get()
+    return f"/following/stop/{unfollow_token(user_id=alert.user_id, platform_id=alert.snapshot.document.platform_id)}/"
+
+
 EXAMPLES = {
     "requests/<uuid:code>/": lambda: alices_request_url(),
     "requests/<uuid:code>/letter.pdf": lambda: alices_request_url("letter.pdf"),
@@ -90,6 +114,16 @@ EXAMPLES = {
     "platforms/<slug:slug>/": lambda: "/platforms/openai/",
     "platforms/<slug:slug>.json": lambda: "/platforms/openai.json",
     "compare/<slug:topic>/": lambda: "/compare/training-inputs/",
+    "platforms/<slug:slug>/documents/<slug:key>/": lambda: _policy_change().diff_url(),
+    "platforms/<slug:slug>/follow/": lambda: "/platforms/openai/follow/",
+    "platforms/<slug:slug>/unfollow/": lambda: "/platforms/openai/unfollow/",
+    "following/stop/<str:token>/": _unfollow_link,
+    **{
+        f"admin/watch/policyalert/<path:object_id>/{page}": (
+            lambda page=page: f"/admin/watch/policyalert/{_policy_change().alerts.get().pk}/{page}"
+        )
+        for page in ("", "change/", "delete/", "history/")
+    },
 }
 
 

@@ -1,0 +1,73 @@
+"""Reading the watch for pages: a fixed number of queries, whatever the history's length."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import OuterRef, Subquery
+
+from apps.catalog.models import Document, Platform
+
+from .models import Check, Snapshot
+
+
+def _latest_change_per_document() -> Subquery:
+    return Subquery(
+        Snapshot.objects.filter(document=OuterRef("document"), kind=Snapshot.Kind.CHANGE)
+        .order_by("-number")
+        .values("pk")[:1]
+    )
+
+
+def platform_changes(platform: Platform) -> list[Snapshot]:
+    """The latest change of each of the platform's documents, newest first (one query)."""
+    return list(
+        Snapshot.objects.filter(document__platform=platform, kind=Snapshot.Kind.CHANGE)
+        .filter(pk=_latest_change_per_document())
+        .select_related("document__platform")
+        .defer("text")
+        .order_by("-fetched_at", "document__position")
+    )
+
+
+def latest_changes(platform_ids: Iterable[int]) -> dict[int, Snapshot]:
+    """The most recent change of any document, per platform id (one query)."""
+    latest: dict[int, Snapshot] = {}
+    changes = (
+        Snapshot.objects.filter(
+            document__platform_id__in=list(platform_ids), kind=Snapshot.Kind.CHANGE
+        )
+        .filter(pk=_latest_change_per_document())
+        .select_related("document__platform")
+        .defer("text")
+        .order_by("-fetched_at")
+    )
+    for change in changes:
+        latest.setdefault(change.document.platform_id, change)
+    return latest
+
+
+@dataclass(frozen=True)
+class CheckStatus:
+    last: Check | None
+    last_success_at: datetime | None
+
+    @property
+    def failing(self) -> bool:
+        return self.last is not None and not self.last.ok
+
+
+def check_status(document: Document) -> CheckStatus:
+    """The latest check of the document, and when it was last read successfully."""
+    last = document.checks.order_by("-checked_at", "-pk").first()
+    if last is None or last.ok:
+        return CheckStatus(last, last.checked_at if last else None)
+    success = (
+        document.checks.filter(outcome__in=Check.SUCCESSES)
+        .order_by("-checked_at")
+        .values_list("checked_at", flat=True)
+        .first()
+    )
+    return CheckStatus(last, success)
