@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.exceptions import ValidationError
@@ -135,6 +136,18 @@ class Profile(models.Model):
     def format_date(self, value: date) -> str:
         """``value`` the way this person reads dates ("23 Nov 2026", "Nov 23, 2026", …)."""
         return format_date(value, self.date_format)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The person's time zone (UTC when the stored name is no longer known)."""
+        try:
+            return ZoneInfo(self.time_zone)
+        except (KeyError, ValueError, ZoneInfoNotFoundError):
+            return ZoneInfo("UTC")
+
+    def today(self) -> date:
+        """Today's date where the person is: the day deadlines and reminders count from."""
+        return timezone.localdate(timezone=self.zone)
 
     def rotate_calendar_token(self) -> str:
         """Replace the calendar feed token (the old feed URL stops working) and save it."""

@@ -4,7 +4,6 @@ every error, stores nothing on the server (the answers travel in the page; see `
 from __future__ import annotations
 
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -27,14 +26,8 @@ TEMPLATE = "generator/wizard.html"
 
 def today_for(request: HttpRequest) -> Any:
     """Today where the person is: their chosen time zone when signed in."""
-    if request.user.is_authenticated:
-        profile = getattr(request.user, "profile", None)
-        if profile is not None and profile.time_zone:
-            try:
-                return timezone.localdate(timezone=ZoneInfo(profile.time_zone))
-            except (KeyError, ValueError):
-                pass
-    return timezone.localdate()
+    profile = getattr(request.user, "profile", None) if request.user.is_authenticated else None
+    return profile.today() if profile is not None else timezone.localdate()
 
 
 def initial_state(request: HttpRequest) -> tuple[dict[str, Any], str, list[str]]:

@@ -27,14 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from apps.deadlines import (
-    Deadline,
-    NoExtension,
-    RightNotGranted,
-    compute_deadline,
-    extension_claimed_in_time,
-    get_regime,
-)
+from apps.deadlines import Deadline, compute_deadline, extension_claimed_in_time, get_regime
 
 
 class Status(enum.StrEnum):
@@ -157,13 +150,26 @@ class Event:
 
 @dataclass(frozen=True)
 class Terms:
-    """What the request asked for and under which law: the deadline engine's inputs."""
+    """Which deadlines a request follows: the deadline engine's inputs.
 
-    regime: str
-    rights: tuple[str, ...]
+    ``deadlines`` lists (regime, right) pairs — the request letter's governing deadlines (see
+    ``apps.letters.RequestPlan.governing``: a CCPA training objection is followed as delete and
+    opt-out of sale; a request resting on policy alone as ``("none", right)``).
+    """
+
+    deadlines: tuple[tuple[str, str], ...]
     country: str = ""
     region: str = ""
     company_country: str = ""
+
+    @classmethod
+    def single(cls, regime: str, rights: Iterable[str], **place: str) -> Terms:
+        """The rights the regime grants, under one regime (``("none", …)`` when it grants none)."""
+        granted = get_regime(regime).rights
+        pairs = tuple((regime, right) for right in rights if right in granted)
+        if not pairs:
+            pairs = tuple(("none", right) for right in rights)
+        return cls(deadlines=pairs, **place)
 
 
 @dataclass(frozen=True)
@@ -377,25 +383,26 @@ def derive(events: Sequence[Event], terms: Terms) -> RequestState:
 
 
 def _with_deadlines(state: RequestState, terms: Terms) -> RequestState:
-    plain = _deadlines(terms, state.sent_on, extended=False)  # type: ignore[arg-type]
+    sent_on = state.sent_on
+    if sent_on is None:
+        return state
+    plain = tuple(_deadline(terms, regime, right, sent_on) for regime, right in terms.deadlines)
     extension_allowed: bool | None = None
     extension_in_time: bool | None = None
     deadlines = plain
-    if state.extension_claimed_on is not None:
-        extension_allowed = any(d.extension_notice_latest is not None for d in plain)
-        extension_in_time = extension_allowed and any(
-            d.extension_notice_latest is not None
-            and extension_claimed_in_time(d, state.extension_claimed_on)
-            for d in plain
+    claimed = state.extension_claimed_on
+    if claimed is not None:
+        extendable = [d.extension_notice_latest is not None for d in plain]
+        in_time = [
+            ok and extension_claimed_in_time(d, claimed)
+            for ok, d in zip(extendable, plain, strict=True)
+        ]
+        extension_allowed = any(extendable)
+        extension_in_time = any(in_time)
+        deadlines = tuple(
+            _deadline(terms, d.regime, d.right, sent_on, extended=True) if ok else d
+            for ok, d in zip(in_time, plain, strict=True)
         )
-        if extension_in_time:
-            deadlines = tuple(
-                _deadline(terms, right, state.sent_on, extended=True)  # type: ignore[arg-type]
-                if d.extension_notice_latest is not None
-                and extension_claimed_in_time(d, state.extension_claimed_on)
-                else d
-                for right, d in zip(_granted(terms), plain, strict=True)
-            )
     dated = [d for d in deadlines if d.effective_due_on is not None]
     acknowledgements = [d for d in deadlines if d.acknowledge_by is not None]
     courtesy = [d.courtesy_reply_by for d in deadlines if d.courtesy_reply_by is not None]
@@ -421,46 +428,18 @@ def _with_deadlines(state: RequestState, terms: Terms) -> RequestState:
     )
 
 
-def _granted(terms: Terms) -> tuple[str, ...]:
-    """The requested rights the regime grants (a letter maps the others, e.g. a CCPA training
-    opt-out becomes delete + opt-out of sale); access when none is granted, so a deadline runs."""
-    regime = get_regime(terms.regime)
-    granted = tuple(right for right in terms.rights if right in regime.rights)
-    if granted:
-        return granted
-    return (next(iter(regime.rights)),) if regime.rights else ("access",)
-
-
-def _deadline(terms: Terms, right: str, sent_on: date, *, extended: bool) -> Deadline:
-    try:
-        return compute_deadline(
-            terms.regime,
-            right,
-            sent_on,
-            country=terms.country,
-            region=terms.region,
-            company_country=terms.company_country or None,
-            extended=extended,
-        )
-    except NoExtension:
-        return compute_deadline(
-            terms.regime,
-            right,
-            sent_on,
-            country=terms.country,
-            region=terms.region,
-            company_country=terms.company_country or None,
-        )
-
-
-def _deadlines(terms: Terms, sent_on: date, *, extended: bool) -> tuple[Deadline, ...]:
-    result = []
-    for right in _granted(terms):
-        try:
-            result.append(_deadline(terms, right, sent_on, extended=extended))
-        except RightNotGranted:  # pragma: no cover - _granted filtered these out
-            continue
-    return tuple(result)
+def _deadline(
+    terms: Terms, regime: str, right: str, sent_on: date, *, extended: bool = False
+) -> Deadline:
+    return compute_deadline(
+        regime,
+        right,
+        sent_on,
+        country=terms.country,
+        region=terms.region,
+        company_country=terms.company_country or None,
+        extended=extended,
+    )
 
 
 def _replace(state: RequestState, **changes: Any) -> RequestState:

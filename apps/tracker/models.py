@@ -15,31 +15,22 @@ from django.urls import reverse
 
 from apps.catalog.recipients import Recipient
 
+from .lifecycle import CLOSED, EventKind, Status
 
-class RequestStatus(models.TextChoices):
-    DRAFT = "draft", "Draft (not sent yet)"
-    SENT = "sent", "Sent"
-    ACKNOWLEDGED = "acknowledged", "Acknowledged"
-    EXTENDED = "extended", "Extended by the company"
-    RESPONDED = "responded", "Responded"
-    FULFILLED = "fulfilled", "Fulfilled"
-    PARTLY_FULFILLED = "partly_fulfilled", "Partly fulfilled"
-    REFUSED = "refused", "Refused"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+# The statuses and event kinds are defined once, in the lifecycle module that derives them.
+RequestStatus = models.TextChoices(
+    "RequestStatus", [(status.name, (status.value, status.label)) for status in Status]
+)
+EventKindChoices = models.TextChoices(
+    "EventKindChoices", [(kind.name, (kind.value, kind.label)) for kind in EventKind]
+)
 
 
 class PrivacyRequest(models.Model):
     Status = RequestStatus
 
     # Requests in these states are finished: nothing is awaited from the company.
-    CLOSED = frozenset(
-        {
-            RequestStatus.FULFILLED,
-            RequestStatus.PARTLY_FULFILLED,
-            RequestStatus.REFUSED,
-            RequestStatus.WITHDRAWN,
-        }
-    )
+    CLOSED = CLOSED
 
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     owner = models.ForeignKey(
@@ -69,9 +60,30 @@ class PrivacyRequest(models.Model):
     body = models.TextField(help_text="The exact letter text.")
     body_sha256 = models.CharField(max_length=64)
     dated_on = models.DateField(help_text="The date written on the letter.")
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # --- Derived from the timeline (services.request_recompute): never set by hand -------------
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    sent_on = models.DateField(null=True, blank=True)
+    acknowledged_on = models.DateField(null=True, blank=True)
+    extension_claimed_on = models.DateField(null=True, blank=True)
+    extension_in_time = models.BooleanField(null=True, blank=True)
+    answered_on = models.DateField(null=True, blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+    follow_up_on = models.DateField(null=True, blank=True)
+    complaint_on = models.DateField(null=True, blank=True)
+    due_on = models.DateField(
+        null=True, blank=True, help_text="The earliest deadline in force (None: no statute)."
+    )
+    overdue_after = models.DateField(
+        null=True, blank=True, help_text="Latest plausible reading: not overdue on or before it."
+    )
+    acknowledge_by = models.DateField(null=True, blank=True)
+    acknowledge_overdue_after = models.DateField(null=True, blank=True)
+    courtesy_reply_by = models.DateField(
+        null=True, blank=True, help_text="The reply date asked for where no statute sets one."
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -99,3 +111,32 @@ class PrivacyRequest(models.Model):
     @property
     def recipient_value(self) -> Recipient:
         return Recipient.from_dict(self.recipient)
+
+
+class RequestEvent(models.Model):
+    """One entry of a request's timeline. Never edited or deleted: a wrong date is corrected by
+    a ``date_corrected`` event naming this one (``details = {"event": id, "from": …, "to": …}``)."""
+
+    Kind = EventKindChoices
+    OWNER_FIELD = "request__owner"
+
+    request = models.ForeignKey(PrivacyRequest, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=24, choices=EventKindChoices.choices)
+    occurred_on = models.DateField(
+        help_text="When it happened (for a correction: when it was made)."
+    )
+    details = models.JSONField(default=dict, blank=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["occurred_on", "id"]
+        indexes = [models.Index(fields=["request", "id"], name="tracker_event_request_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=[kind.value for kind in EventKind]),
+                name="tracker_event_kind_known",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{EventKind(self.kind).label} on {self.occurred_on:%Y-%m-%d}"

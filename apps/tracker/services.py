@@ -7,13 +7,24 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from apps.catalog.models import Platform
 from apps.deadlines import get_regime
 from apps.letters import Letter, RequestPlan, body_sha256, plan_request
 from apps.letters.content import Requester, stored_letter
 
-from .models import PrivacyRequest
+from .lifecycle import (
+    Event,
+    EventKind,
+    EventRefused,
+    RequestState,
+    Status,
+    Terms,
+    check_event,
+    derive,
+)
+from .models import PrivacyRequest, RequestEvent
 
 logger = logging.getLogger(__name__)
 
@@ -81,3 +92,132 @@ def plan_of(request: PrivacyRequest, received_on: date) -> RequestPlan:
         region=request.region,
         company_country=request.company_country or None,
     )
+
+
+# --- The timeline --------------------------------------------------------------------------------
+
+# The columns request_recompute() writes from the derived state, and nothing else writes.
+DERIVED_FIELDS = (
+    "status",
+    "sent_on",
+    "acknowledged_on",
+    "extension_claimed_on",
+    "extension_in_time",
+    "answered_on",
+    "closed_on",
+    "follow_up_on",
+    "complaint_on",
+    "due_on",
+    "overdue_after",
+    "acknowledge_by",
+    "acknowledge_overdue_after",
+    "courtesy_reply_by",
+)
+
+
+def today_for(user: Any) -> date:
+    """Today where ``user`` is (their profile's time zone), the day events are checked against."""
+    profile = getattr(user, "profile", None)
+    return profile.today() if profile is not None else timezone.localdate()
+
+
+def terms_of(request: PrivacyRequest) -> Terms:
+    """The deadlines the request follows: the governing ones of the letter's plan."""
+    plan = plan_of(request, request.dated_on)
+    return Terms(
+        deadlines=tuple((d.regime, d.right) for d in plan.governing),
+        country=request.country,
+        region=request.region,
+        company_country=request.company_country,
+    )
+
+
+def events_of(request: PrivacyRequest) -> list[Event]:
+    """The timeline in recording order, as the lifecycle reads it."""
+    return [_as_event(row) for row in request.events.order_by("id")]
+
+
+def _as_event(row: RequestEvent) -> Event:
+    return Event(EventKind(row.kind), row.occurred_on, id=row.pk, details=row.details)
+
+
+def request_state(request: PrivacyRequest, events: list[Event] | None = None) -> RequestState:
+    """The full derived state, deadlines and their explanations included (one request's page)."""
+    return derive(events if events is not None else events_of(request), terms_of(request))
+
+
+def stored_state(request: PrivacyRequest) -> RequestState:
+    """The state read back from the stored columns: no timeline, no deadline arithmetic, so a
+    list of hundreds of requests (the dashboard, the reminder sweep) costs nothing per row."""
+    values = {name: getattr(request, name) for name in DERIVED_FIELDS if name != "status"}
+    return RequestState(status=Status(request.status), events=(), **values)
+
+
+def request_recompute(request: PrivacyRequest, state: RequestState | None = None) -> RequestState:
+    """Write the derived columns from the timeline (after an event, or when the rules change)."""
+    state = state or request_state(request)
+    for name in DERIVED_FIELDS:
+        setattr(request, name, getattr(state, name))
+    request.save(update_fields=[*DERIVED_FIELDS, "updated_at"])
+    return state
+
+
+def request_record_event(
+    *,
+    request: PrivacyRequest,
+    kind: EventKind | str,
+    on: date,
+    today: date,
+    details: dict[str, Any] | None = None,
+    corrects: int | None = None,
+) -> RequestEvent:
+    """Append one event to the timeline and re-derive the request; ``EventRefused`` if it cannot
+    happen now (the message says why). For ``date_corrected``, ``on`` is the corrected date and
+    ``corrects`` the id of the event whose date was wrong; the correction itself is dated today.
+    """
+    kind = EventKind(kind)
+    details = dict(details or {})
+    with transaction.atomic():
+        # One writer per request at a time: two tabs recording at once cannot interleave.
+        locked = PrivacyRequest.objects.select_for_update().get(pk=request.pk)
+        rows = list(locked.events.order_by("id"))
+        events = [_as_event(row) for row in rows]
+        terms = terms_of(locked)
+        state = derive(events, terms)
+        target = None
+        occurred_on = on
+        if kind == EventKind.DATE_CORRECTED:
+            target = next((e for e in state.events if e.id == corrects), None)
+            if target is not None:
+                details = {
+                    **details,
+                    "event": target.id,
+                    "from": target.occurred_on.isoformat(),
+                    "to": on.isoformat(),
+                }
+            occurred_on = today
+        check_event(state, kind, on, today=today, corrects=target)
+        row = RequestEvent.objects.create(
+            request=locked, kind=kind, occurred_on=occurred_on, details=details
+        )
+        new_state = derive([*events, _as_event(row)], terms)
+        request_recompute(locked, new_state)
+    for name in (*DERIVED_FIELDS, "updated_at"):
+        setattr(request, name, getattr(locked, name))
+    logger.info("request %s: recorded %s", request.code, kind.value)
+    return row
+
+
+__all__ = [
+    "DERIVED_FIELDS",
+    "EventRefused",
+    "letter_of",
+    "plan_of",
+    "privacy_request_create",
+    "request_recompute",
+    "request_record_event",
+    "request_state",
+    "stored_state",
+    "terms_of",
+    "today_for",
+]

@@ -25,12 +25,14 @@ from apps.tracker.lifecycle import (
     derive,
 )
 
-GDPR_IE = Terms(regime="gdpr", rights=("object", "delete"), country="IE")
-CCPA_DELETE = Terms(regime="ccpa", rights=("delete",), country="US", region="CA")
+GDPR_IE = Terms.single("gdpr", ("object", "delete"), country="IE")
+CCPA_DELETE = Terms.single("ccpa", ("delete",), country="US", region="CA")
+# A training objection under the CCPA is followed as deletion and opt-out of sale (the letter's
+# plan maps it: apps/letters/plan.py).
 CCPA_TRAINING = Terms(
-    regime="ccpa", rights=("object", "delete", "opt-out-sale"), country="US", region="CA"
+    deadlines=(("ccpa", "delete"), ("ccpa", "opt-out-sale")), country="US", region="CA"
 )
-NO_LAW = Terms(regime="none", rights=("delete",), country="JP")
+NO_LAW = Terms.single("none", ("delete",), country="JP")
 
 MAR_2 = date(2026, 3, 2)
 NOV_2 = date(2026, 11, 2)
@@ -141,8 +143,7 @@ def test_the_ccpa_acknowledgement_date_comes_with_the_deadline():
 
 def test_several_rights_count_down_to_the_first_deadline():
     state = derive(timeline((K.SENT, NOV_2)), CCPA_TRAINING)
-    # "object" is not a CCPA right (the letter turns it into delete + opt-out); the opt-out of
-    # sale has 15 business days, deletion 45 calendar days: the first one counts.
+    # The opt-out of sale has 15 business days, deletion 45 calendar days: the first one counts.
     assert [d.right for d in state.deadlines] == ["delete", "opt-out-sale"]
     assert state.due_on == date(2026, 11, 24)
     assert state.deadline.right == "opt-out-sale"
@@ -168,7 +169,7 @@ def test_an_extension_claimed_too_late_leaves_the_original_deadline():
 
 
 def test_an_extension_the_law_does_not_allow_changes_nothing():
-    opt_out = Terms(regime="ccpa", rights=("opt-out-sale",), country="US", region="CA")
+    opt_out = Terms.single("ccpa", ("opt-out-sale",), country="US", region="CA")
     state = derive(timeline((K.SENT, NOV_2), (K.EXTENSION_CLAIMED, date(2026, 11, 10))), opt_out)
     assert state.extension_allowed is False
     assert state.extension_in_time is False
