@@ -5,7 +5,7 @@ from typing import Any
 from allauth.account import forms as allauth_forms
 from django import forms
 
-from apps.core.places import REGION_COUNTRIES, country_choices, region_choices
+from apps.core.places import country_choices, grouped_region_choices
 
 from .dates import DATE_FORMAT_CHOICES
 from .models import Profile
@@ -15,15 +15,6 @@ from .preferences import (
     time_zone_choices,
     validate_reminder_days,
 )
-
-
-def _region_choices() -> list[tuple[str, Any]]:
-    """One select for both countries, grouped; the form checks the region fits the country."""
-    groups: list[tuple[str, Any]] = [("", "— none —")]
-    for country in sorted(REGION_COUNTRIES, reverse=True):  # United States first
-        name = dict(country_choices())[country]
-        groups.append((name, list(region_choices(country))))
-    return groups
 
 
 class ReminderDaysField(forms.CharField):
@@ -77,7 +68,7 @@ class ProfileForm(forms.ModelForm):
     region = forms.ChoiceField(
         label="State or province",
         required=False,
-        choices=_region_choices,
+        choices=grouped_region_choices,
         help_text="United States and Canada only: privacy law there depends on where you live.",
     )
     time_zone = forms.ChoiceField(

@@ -76,6 +76,15 @@ def region_choices(country: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(regions, key=lambda r: r[1]))
 
 
+def grouped_region_choices() -> list[tuple[str, object]]:
+    """One select for the regions of every country that has them, grouped by country (United
+    States first), with an empty choice; forms check that the region fits the country."""
+    groups: list[tuple[str, object]] = [("", "— none —")]
+    for country in sorted(REGION_COUNTRIES, reverse=True):
+        groups.append((country_name(country), list(region_choices(country))))
+    return groups
+
+
 def country_name(code: str) -> str:
     return dict(country_choices()).get(code.upper(), code)
 

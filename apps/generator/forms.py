@@ -10,9 +10,13 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 
-from apps.accounts.forms import _region_choices
 from apps.catalog.vocabulary import RIGHTS as RIGHT_LABELS
-from apps.core.places import REGION_COUNTRIES, country_choices, is_valid_region
+from apps.core.places import (
+    REGION_COUNTRIES,
+    country_choices,
+    grouped_region_choices,
+    is_valid_region,
+)
 
 # Bidirectional overrides and isolates can make a letter read differently from what it holds.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
@@ -89,7 +93,7 @@ class PlaceForm(StepForm):
     region = forms.ChoiceField(
         label="State or province",
         required=False,
-        choices=_region_choices,
+        choices=grouped_region_choices,
         help_text="United States and Canada only: the law there depends on where you live.",
     )
 
