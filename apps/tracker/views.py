@@ -67,6 +67,8 @@ def _detail_context(
             forms.append(bound)
         else:
             forms.append(EventForm(kind, today=today))
+    if isinstance(bound, EventForm) and bound not in forms:
+        forms.insert(0, bound)  # a refused kind: its error shows where it was typed
     correction = bound if isinstance(bound, CorrectionForm) else None
     if correction is None and state.events and state.status != Status.WITHDRAWN:
         correction = CorrectionForm(state.events, today=today)

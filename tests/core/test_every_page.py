@@ -91,9 +91,7 @@ def alices_sent_request_url(suffix: str = "") -> str:
     saved = PrivacyRequest.objects.get(code=url.split("/")[2])
     if saved.status == "draft":
         today = today_for(saved.owner)
-        request_record_event(
-            request=saved, kind="sent", on=today - timedelta(days=40), today=today
-        )
+        request_record_event(request=saved, kind="sent", on=today - timedelta(days=40), today=today)
     return f"{url}{suffix}"
 
 
