@@ -117,7 +117,8 @@ def compose_complaint(
     me = original.requester
     contact = [me.full_name]
     if me.postal_address:
-        contact.append(" ".join(me.postal_address.split()))
+        lines = (line.strip(" ,") for line in me.postal_address.splitlines())
+        contact.append(", ".join(line for line in lines if line))
     if me.account_email:
         contact.append(me.account_email)
     blocks.append(Block(text="My details: " + ", ".join(c for c in contact if c) + "."))

@@ -94,7 +94,9 @@ def _detail_context(
         "event_forms": forms,
         "correction_form": correction,
         "followup_reason": followup,
-        "can_complain": state.sent_on is not None and state.status != Status.WITHDRAWN,
+        "can_complain": state.sent_on is not None
+        and state.status != Status.WITHDRAWN
+        and bool(authorities_of(saved, state)),
     }
 
 
