@@ -1,97 +1,158 @@
 """The dashboard: every request of a person with its one next action, most urgent first.
 
 One query for the requests (with their platform), whatever their number: each row's state is
-read from the stored derived columns (``services.stored_state``), never replayed from events.
+read from the stored derived columns (``services.state_from_columns``, what ``stored_state``
+uses), never replayed from events; the letter's text is never loaded.
 """
 
 from __future__ import annotations
 
+import functools
+import uuid
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.urls import reverse
 
 from apps.catalog.vocabulary import RIGHTS
 from apps.deadlines import get_regime
 
 from .lifecycle import CLOSED, STATUS_LABELS, WAITING, NextAction, RequestState, Status
 from .models import PrivacyRequest
-from .services import stored_state
+from .services import DERIVED_FIELDS, state_from_columns
 
 # The filters beyond the statuses themselves.
 OVERDUE = "overdue"
 OPEN = "open"
 
 
+# Rows per page: the counts, filters and urgency order cover every request; a page shows these.
+PAGE_SIZE = 50
+
+# The columns a row needs: the derived ones, and what names the request. Never the letter.
+_COLUMNS = (
+    "pk",
+    "code",
+    "rights",
+    "regime",
+    "recipient",
+    "platform__name",
+    "platform__slug",
+    *DERIVED_FIELDS,
+)
+
+
 @dataclass(frozen=True)
 class Row:
-    request: PrivacyRequest
+    pk: int
+    url: str
     state: RequestState
     platform: str
     platform_slug: str
-    rights: str
-    law: str
-    next_action: NextAction
-    days_left: int | None
-    days_overdue: int
+    rights_codes: tuple[str, ...]
+    regime: str
     overdue: bool
-    time_used: int | None  # percent, capped at 100 for the bar
     urgency: tuple[int, int]
+    today: date
 
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.state.status]
 
+    # What only the rows on the page need, worked out when the page shows them.
+    @cached_property
+    def rights(self) -> str:
+        return ", ".join(RIGHTS.get(r, r) for r in self.rights_codes)
+
+    @cached_property
+    def law(self) -> str:
+        return _law(self.regime)
+
+    @cached_property
+    def next_action(self) -> NextAction:
+        return self.state.next_action(self.today)
+
+    @cached_property
+    def days_left(self) -> int | None:
+        return self.state.days_left(self.today)
+
+    @cached_property
+    def days_overdue(self) -> int:
+        return self.state.days_overdue(self.today)
+
+    @cached_property
+    def time_used(self) -> int | None:
+        """Percent of the response period used, capped at 100 for the bar."""
+        share = self.state.time_used(self.today)
+        return None if share is None else min(100, round(share * 100))
+
 
 @dataclass(frozen=True)
 class Board:
-    rows: list[Row]
+    rows: list[Row]  # this page's
     total: int
+    shown: int  # matching the filters, on every page
     counts: dict[str, int]
     status_choices: list[tuple[str, str, int]]
     platform_choices: list[tuple[str, str]]
     status: str = ""
     platform: str = ""
-    filtered: bool = field(default=False)
+    page: int = 1
+    pages: int = 1
+
+    @property
+    def filtered(self) -> bool:
+        return bool(self.status or self.platform)
+
+    def page_query(self, page: int) -> str:
+        return urlencode(
+            {k: v for k, v in (("status", self.status), ("platform", self.platform)) if v}
+            | {"page": page}
+        )
+
+    @property
+    def previous_query(self) -> str:
+        return self.page_query(self.page - 1) if self.page > 1 else ""
+
+    @property
+    def next_query(self) -> str:
+        return self.page_query(self.page + 1) if self.page < self.pages else ""
 
 
-def _law(code: str, cache: dict[str, str]) -> str:
-    if code not in cache:
-        try:
-            cache[code] = get_regime(code).name
-        except ValueError:
-            cache[code] = code
-    return cache[code]
+@functools.cache
+def _law(code: str) -> str:
+    try:
+        return get_regime(code).name
+    except ValueError:
+        return code
 
 
-def build_dashboard(user: Any, *, today: date, status: str = "", platform: str = "") -> Board:
-    # The letter text is the bulk of a row and the list never shows it.
-    requests = (
-        PrivacyRequest.objects.filter(owner=user)
-        .select_related("platform")
-        .defer("body", "identifiers")
-    )
-    laws: dict[str, str] = {}
+def build_dashboard(
+    user: Any, *, today: date, status: str = "", platform: str = "", page: int = 1
+) -> Board:
+    """Every request of ``user``, most urgent first, from one query of the stored columns."""
+    values = PrivacyRequest.objects.filter(owner=user).order_by().values_list(*_COLUMNS, named=True)
+    url = reverse("tracker:detail", kwargs={"code": _PLACEHOLDER})
     rows = []
-    for request in requests:
-        state = stored_state(request)
-        recipient = request.recipient
-        name = request.platform.name if request.platform else recipient.get("name", "")
-        share = state.time_used(today)
+    for v in values:
+        state = state_from_columns(v)
         rows.append(
             Row(
-                request=request,
+                pk=v.pk,
+                url=url.replace(str(_PLACEHOLDER), str(v.code)),
                 state=state,
-                platform=name,
-                platform_slug=request.platform.slug if request.platform else "",
-                rights=", ".join(RIGHTS.get(r, r) for r in request.rights),
-                law=_law(request.regime, laws),
-                next_action=state.next_action(today),
-                days_left=state.days_left(today),
-                days_overdue=state.days_overdue(today),
+                platform=v.platform__name or v.recipient.get("name", ""),
+                platform_slug=v.platform__slug or "",
+                rights_codes=tuple(v.rights),
+                regime=v.regime,
                 overdue=state.is_overdue(today),
-                time_used=None if share is None else min(100, round(share * 100)),
                 urgency=state.urgency(today),
+                today=today,
             )
         )
     counts: Counter[str] = Counter(row.state.status.value for row in rows)
@@ -108,22 +169,29 @@ def build_dashboard(user: Any, *, today: date, status: str = "", platform: str =
         if _matches_status(row, status)
         and (not platform or (row.platform_slug or "custom") == platform)
     ]
-    shown.sort(key=lambda row: (row.urgency, row.request.due_on or date.max, -row.request.pk))
+    shown.sort(key=lambda row: (row.urgency, row.state.due_on or date.max, -row.pk))
+    pages = max(1, -(-len(shown) // PAGE_SIZE))
+    page = min(max(1, page), pages)
     status_choices = [
         (OVERDUE, "Overdue", counts[OVERDUE]),
         (OPEN, "Waiting for a reply", counts[OPEN]),
     ]
     status_choices += [(s.value, s.label, counts[s.value]) for s in Status if counts[s.value]]
     return Board(
-        rows=shown,
+        rows=shown[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
         total=len(rows),
+        shown=len(shown),
         counts=dict(counts),
         status_choices=status_choices,
         platform_choices=platforms,
         status=status,
         platform=platform,
-        filtered=bool(status or platform),
+        page=page,
+        pages=pages,
     )
+
+
+_PLACEHOLDER = uuid.UUID(int=0)
 
 
 def _matches_status(row: Row, status: str) -> bool:
@@ -134,3 +202,24 @@ def _matches_status(row: Row, status: str) -> bool:
     if status == OPEN:
         return row.state.status in WAITING
     return row.state.status.value == status
+
+
+# --- The rendered list's cache key ------------------------------------------------------------
+# Each person's list is cached per "generation", replaced whenever one of their requests or
+# events is saved or deleted (signals in apps.tracker.signals), so a cached list never outlives
+# a change; the day and the filters are part of the key too.
+
+_GENERATION = "tracker:dashboard-generation:{}"
+
+
+def generation(user_id: int) -> str:
+    key = _GENERATION.format(user_id)
+    value = cache.get(key)
+    if value is None:
+        value = uuid.uuid4().hex
+        cache.set(key, value, None)
+    return value
+
+
+def changed(user_id: int) -> None:
+    cache.set(_GENERATION.format(user_id), uuid.uuid4().hex, None)

@@ -158,8 +158,14 @@ def request_state(request: PrivacyRequest, events: list[Event] | None = None) ->
 def stored_state(request: PrivacyRequest) -> RequestState:
     """The state read back from the stored columns: no timeline, no deadline arithmetic, so a
     list of hundreds of requests (the dashboard, the reminder sweep) costs nothing per row."""
-    values = {name: getattr(request, name) for name in DERIVED_FIELDS if name != "status"}
-    return RequestState(status=Status(request.status), events=(), **values)
+    return state_from_columns(request)
+
+
+def state_from_columns(row: Any) -> RequestState:
+    """A state from anything with the :data:`DERIVED_FIELDS` as attributes (a request, or a
+    ``values_list(..., named=True)`` row: the dashboard reads hundreds without models)."""
+    values = {name: getattr(row, name) for name in DERIVED_FIELDS if name != "status"}
+    return RequestState(status=Status(row.status), events=(), **values)
 
 
 def request_recompute(request: PrivacyRequest, state: RequestState | None = None) -> RequestState:
@@ -345,6 +351,7 @@ __all__ = [
     "request_recompute",
     "request_record_event",
     "request_state",
+    "state_from_columns",
     "stored_state",
     "terms_of",
     "today_for",

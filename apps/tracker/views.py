@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -22,7 +25,7 @@ from apps.letters.pdf import missing_glyphs
 from apps.letters.request import plan_notes
 
 from .calendar import ics_bytes
-from .dashboard import build_dashboard
+from .dashboard import build_dashboard, generation
 from .export import csv_text, request_rows
 from .forms import RECORDABLE, CorrectionForm, EventForm
 from .lifecycle import ALLOWED, WAITING, EventKind, EventRefused, RequestState, Status
@@ -247,11 +250,15 @@ def _draft(
     return letter, state, today, authorities
 
 
-def _authority_index(request: HttpRequest) -> int:
+def _int(value: str | None, default: int) -> int:
     try:
-        return int(request.GET.get("to", "0"))
+        return int(value or default)
     except ValueError:
-        return 0
+        return default
+
+
+def _authority_index(request: HttpRequest) -> int:
+    return _int(request.GET.get("to"), 0)
 
 
 def _draft_context(
@@ -306,18 +313,31 @@ def draft_download(request: HttpRequest, code: str, which: str, ext: str) -> Htt
 # --- Dashboard, calendar, export --------------------------------------------------------------
 
 
+# The rendered list is kept this long at most (a catalog rename shows within it); any change to
+# the person's requests or their events, or a new day, makes a new key at once.
+DASHBOARD_CACHE_SECONDS = 600
+
+
 @never_cache
 @login_required
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """The signed-in home. The list is rendered once per generation of the person's requests
+    (replaced on every change), day and filters, and served from the cache until one changes."""
     today = today_for(request.user)
-    board = build_dashboard(
-        request.user,
-        today=today,
-        status=request.GET.get("status", ""),
-        platform=request.GET.get("platform", ""),
-    )
-    return render(request, "tracker/dashboard.html", {"board": board, "today": today})
+    status = request.GET.get("status", "")[:40]
+    platform = request.GET.get("platform", "")[:80]
+    page = _int(request.GET.get("page"), 1)
+    filters = hashlib.sha256(f"{status}\x1f{platform}\x1f{page}".encode()).hexdigest()[:16]
+    key = f"tracker:dashboard:{request.user.pk}:{generation(request.user.pk)}:{today}:{filters}"
+    board = cache.get(key)
+    if board is None:
+        built = build_dashboard(
+            request.user, today=today, status=status, platform=platform, page=page
+        )
+        board = render_to_string("tracker/partials/board.html", {"board": built})
+        cache.set(key, board, DASHBOARD_CACHE_SECONDS)
+    return render(request, "tracker/dashboard.html", {"board_html": board, "today": today})
 
 
 @never_cache

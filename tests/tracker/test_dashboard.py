@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -113,11 +114,13 @@ def copies(model: PrivacyRequest, n: int) -> None:
     )
 
 
-def dashboard_queries(client, size: int) -> int:
+def dashboard_queries(client, size: int, url: str = "/requests/") -> int:
+    """Queries of one dashboard built from the database (the rendered list not yet cached)."""
     with time_machine.travel(NOW, tick=False):
-        client.get("/requests/")  # session and profile warmed alike for every size
+        client.get(url)  # session and profile warmed alike for every size
+        cache.clear()
         with CaptureQueriesContext(connection) as queries:
-            response = client.get("/requests/")
+            response = client.get(url)
     assert response.status_code == 200
     assert len(rows(response.content.decode())) == size
     return len(queries)
@@ -131,7 +134,40 @@ def test_the_query_count_does_not_grow_with_the_number_of_requests(alice_client,
         copies(model, 123)  # 5 + 4 × 123 = 497
     copies(requests_["overdue"], 3)
     assert PrivacyRequest.objects.filter(owner=alice).count() == 500
-    assert dashboard_queries(alice_client, 500) == with_five
+    assert dashboard_queries(alice_client, 50) == with_five  # the first page of 50
+    assert dashboard_queries(alice_client, 50, "/requests/?page=10") == with_five
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_list_never_lags_behind_a_change(alice_client, requests_):
+    assert "1 overdue" in alice_client.get("/requests/").content.decode()
+    record(requests_["overdue"], "fulfilled", date(2026, 4, 19))
+    html = alice_client.get("/requests/").content.decode()
+    assert "0 overdue" in html
+    assert "2 closed" in html
+    alice_client.post(f"/requests/{requests_['draft'].code}/delete/")
+    assert "3 in all" in alice_client.get("/requests/").content.decode()
+    with time_machine.travel("2026-05-02 12:00:00+00:00", tick=False):
+        assert "1 overdue" in alice_client.get("/requests/").content.decode()  # a new day
+
+
+@time_machine.travel(NOW, tick=False)
+def test_many_requests_are_paged_with_counts_and_order_over_all_of_them(alice_client, requests_):
+    copies(requests_["waiting"], 120)
+    copies(requests_["overdue"], 1)
+    first = alice_client.get("/requests/").content.decode()
+    assert "Page 1 of 3 (125 requests)" in first
+    assert "125 in all" in first
+    assert "2 overdue" in first
+    assert "Overdue by 18 days" in rows(first)[0]
+    assert "Overdue by 18 days" in rows(first)[1]
+    assert 'href="?page=2" rel="next"' in first
+    last = alice_client.get("/requests/?page=3").content.decode()
+    assert len(rows(last)) == 25
+    assert "Nothing to do" in rows(last)[-1]  # the fulfilled one, last of all
+    filtered = alice_client.get("/requests/?status=open&page=2").content.decode()
+    assert 'href="?status=open&amp;page=1" rel="prev"' in filtered
+    assert alice_client.get("/requests/?page=99").status_code == 200
 
 
 @time_machine.travel(NOW, tick=False)
