@@ -84,6 +84,7 @@ def _detail_context(
         "plan": plan,
         "state": state,
         "timeline": timeline_rows(state),
+        "deadlines": [(d, RIGHTS.get(d.right, d.right)) for d in state.deadlines],
         "next_action": state.next_action(today),
         "days_left": state.days_left(today),
         "days_overdue": state.days_overdue(today),
@@ -98,7 +99,7 @@ def _detail_context(
         "correction_form": correction,
         "followup_reason": followup,
         "can_complain": state.sent_on is not None
-        and state.status != Status.WITHDRAWN
+        and state.status not in {Status.WITHDRAWN, Status.FULFILLED}
         and bool(authorities_of(saved, state)),
     }
 
