@@ -205,20 +205,33 @@ def _matches_status(row: Row, status: str) -> bool:
 
 
 # --- The rendered list's cache key ------------------------------------------------------------
-# Each person's list is cached per "generation", replaced whenever one of their requests or
-# events is saved or deleted (signals in apps.tracker.signals), so a cached list never outlives
-# a change; the day and the filters are part of the key too.
+# Each person's list is cached with the "generation" it was built in; the generation is replaced
+# whenever one of their requests or events is saved or deleted (signals in apps.tracker.signals),
+# so a cached list never outlives a change. The day and the filters are part of the key.
 
 _GENERATION = "tracker:dashboard-generation:{}"
 
 
-def generation(user_id: int) -> str:
-    key = _GENERATION.format(user_id)
-    value = cache.get(key)
-    if value is None:
-        value = uuid.uuid4().hex
-        cache.set(key, value, None)
-    return value
+def cached_list(user_id: int, subkey: str) -> tuple[str, str | None]:
+    """The person's current generation and the list cached under ``subkey`` for it (None when
+    there is none, or only one from an older generation), in one cache round trip."""
+    generation_key = _GENERATION.format(user_id)
+    list_key = f"tracker:dashboard:{user_id}:{subkey}"
+    found = cache.get_many([generation_key, list_key])
+    current = found.get(generation_key)
+    if current is None:
+        current = uuid.uuid4().hex
+        cache.set(generation_key, current, None)
+    stored = found.get(list_key)
+    if stored is not None and stored[0] == current:
+        return current, stored[1]
+    return current, None
+
+
+def cache_list(user_id: int, subkey: str, current: str, html: str, seconds: int) -> None:
+    """Keep ``html`` as the list of generation ``current``: a change recorded meanwhile has
+    already replaced the generation, so this copy is never served after it."""
+    cache.set(f"tracker:dashboard:{user_id}:{subkey}", (current, html), seconds)
 
 
 def changed(user_id: int) -> None:

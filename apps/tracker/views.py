@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect, render
@@ -25,7 +24,7 @@ from apps.letters.pdf import missing_glyphs
 from apps.letters.request import plan_notes
 
 from .calendar import ics_bytes
-from .dashboard import build_dashboard, generation
+from .dashboard import build_dashboard, cache_list, cached_list
 from .export import csv_text, request_rows
 from .forms import RECORDABLE, CorrectionForm, EventForm
 from .lifecycle import ALLOWED, WAITING, EventKind, EventRefused, RequestState, Status
@@ -330,14 +329,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     platform = request.GET.get("platform", "")[:80]
     page = _int(request.GET.get("page"), 1)
     filters = hashlib.sha256(f"{status}\x1f{platform}\x1f{page}".encode()).hexdigest()[:16]
-    key = f"tracker:dashboard:{request.user.pk}:{generation(request.user.pk)}:{today}:{filters}"
-    board = cache.get(key)
+    subkey = f"{today}:{filters}"
+    current, board = cached_list(request.user.pk, subkey)
     if board is None:
         built = build_dashboard(
             request.user, today=today, status=status, platform=platform, page=page
         )
         board = render_to_string("tracker/partials/board.html", {"board": built})
-        cache.set(key, board, DASHBOARD_CACHE_SECONDS)
+        cache_list(request.user.pk, subkey, current, board, DASHBOARD_CACHE_SECONDS)
     return render(request, "tracker/dashboard.html", {"board_html": board, "today": today})
 
 
