@@ -259,6 +259,40 @@ def followup_of(request: PrivacyRequest, state: RequestState, today: date) -> Le
     )
 
 
+def followup_details(request: PrivacyRequest, on: date) -> dict[str, str]:
+    """What a ``follow_up_sent`` event keeps: the follow-up as written for the day it was sent,
+    so the complaint can enclose the letter that went out (not one redrafted later)."""
+    state = request_state(request)
+    if state.sent_on is None:
+        return {}
+    letter = followup_of(request, state, on)
+    return {"subject": letter.subject, "body": letter.body}
+
+
+def sent_followup(request: PrivacyRequest, state: RequestState) -> Letter | None:
+    """The latest follow-up recorded as sent, exactly as it was kept, or None."""
+    event = next(
+        (
+            e
+            for e in reversed(state.events)
+            if e.kind == EventKind.FOLLOW_UP_SENT and e.details.get("body")
+        ),
+        None,
+    )
+    if event is None:
+        return None
+    original = letter_of(request)
+    return stored_letter(
+        kind="follow-up",
+        subject=str(event.details.get("subject", "")),
+        body=str(event.details["body"]),
+        reference=request.reference,
+        dated=event.occurred_on,
+        recipient=original.recipient,
+        requester=original.requester,
+    )
+
+
 def _event_line(event: Event, name: str) -> str:
     details = event.details
     kind = event.kind
@@ -342,6 +376,7 @@ __all__ = [
     "EventRefused",
     "authorities_of",
     "complaint_of",
+    "followup_details",
     "followup_of",
     "followup_reason",
     "letter_of",
@@ -351,6 +386,7 @@ __all__ = [
     "request_recompute",
     "request_record_event",
     "request_state",
+    "sent_followup",
     "state_from_columns",
     "stored_state",
     "terms_of",

@@ -32,6 +32,7 @@ from .models import PrivacyRequest
 from .services import (
     authorities_of,
     complaint_of,
+    followup_details,
     followup_of,
     followup_reason,
     letter_of,
@@ -40,6 +41,7 @@ from .services import (
     privacy_request_delete,
     request_record_event,
     request_state,
+    sent_followup,
     today_for,
 )
 
@@ -152,13 +154,13 @@ def record_event(request: HttpRequest, code: str, kind: str) -> HttpResponse:
     today = today_for(request.user)
     form = EventForm(event_kind, request.POST, request.FILES, today=today)
     if form.is_valid():
+        on = form.cleaned_data["occurred_on"]
+        details = form.details()
+        if event_kind == EventKind.FOLLOW_UP_SENT and on <= today:
+            details |= followup_details(saved, on)
         try:
             request_record_event(
-                request=saved,
-                kind=event_kind,
-                on=form.cleaned_data["occurred_on"],
-                today=today,
-                details=form.details(),
+                request=saved, kind=event_kind, on=on, today=today, details=details
             )
         except EventRefused as refused:
             form.add_error("occurred_on" if _about_dates(refused) else None, str(refused))
@@ -283,6 +285,7 @@ def _draft_context(
         if record_form is not None
         else (EventForm(kind, today=today) if kind in ALLOWED[state.status] else None),
         "query": f"?to={index}" if index else "",
+        "sent_followup": sent_followup(saved, state) if which == "complaint" else None,
     }
 
 
@@ -306,7 +309,12 @@ def complaint(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 def draft_download(request: HttpRequest, code: str, which: str, ext: str) -> HttpResponse:
     saved = _request(request, code)
-    letter, *_ = _draft(request, saved, which, _authority_index(request))
+    if which == "followup" and request.GET.get("as_sent"):
+        letter = sent_followup(saved, request_state(saved))  # the one that went out
+        if letter is None:
+            raise Http404("No follow-up was recorded as sent.")
+    else:
+        letter, *_ = _draft(request, saved, which, _authority_index(request))
     return download_response(letter, ext)
 
 

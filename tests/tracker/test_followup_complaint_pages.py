@@ -52,6 +52,14 @@ def test_recording_the_follow_up_makes_escalation_the_next_step(alice_client, ov
     assert overdue.follow_up_on == date(2026, 4, 8)
     detail = alice_client.get(f"/requests/{overdue.code}/").content.decode()
     assert "Escalate to the regulator" in detail
+    # The follow-up is kept as written for the day it went out, for the complaint to enclose.
+    kept = overdue.events.get(kind="follow_up_sent").details
+    assert kept["subject"].startswith("Follow-up: ")
+    assert "As of today, 8 April 2026, I have not received your answer" in kept["body"]
+    complaint = alice_client.get(f"/requests/{overdue.code}/complaint/").content.decode()
+    assert "follow-up/letter.pdf?as_sent=1" in complaint
+    as_sent = alice_client.get(f"/requests/{overdue.code}/follow-up/letter.txt?as_sent=1")
+    assert "As of today, 8 April 2026" in as_sent.content.decode()
 
 
 @time_machine.travel(NOW, tick=False)
@@ -114,7 +122,9 @@ def test_the_lead_authority_comes_first_and_the_persons_own_is_offered(alice_cli
 
 
 @time_machine.travel(NOW, tick=False)
-def test_no_follow_up_or_complaint_before_the_request_is_sent(alice_client, alice):
+def test_no_follow_up_or_complaint_before_the_request_is_sent(alice_client, alice, overdue):
+    missing = alice_client.get(f"/requests/{overdue.code}/follow-up/letter.pdf?as_sent=1")
+    assert missing.status_code == 404  # none recorded as sent yet
     draft = saved_request(alice)
     assert alice_client.get(f"/requests/{draft.code}/follow-up/").status_code == 404
     assert alice_client.get(f"/requests/{draft.code}/complaint/letter.pdf").status_code == 404

@@ -10,10 +10,17 @@ import pytest
 
 from apps.letters import long_date
 from apps.tracker.services import today_for
+from tests.conftest import PASSWORD
 from tests.letters.factories import saved_request
-from tests.watch.test_journey_watch import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def sign_in(page) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Email address").fill("alice@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
 
 
 def test_a_person_marks_a_request_sent_sees_it_overdue_follows_up_and_complains(
