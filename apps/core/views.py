@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -14,6 +14,9 @@ from .tasks import QUEUE_HEARTBEAT
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    """The landing page; signed-in people start on their requests (the tracker's dashboard)."""
+    if request.user.is_authenticated:
+        return redirect("tracker:dashboard")
     return render(request, "core/home.html")
 
 

@@ -26,8 +26,16 @@ Public API (other apps call exactly these; extend, never rename)::
   ``X-Unsent: 1``), ``pdf_bytes`` (WeasyPrint; fetches nothing outside ``pdf_assets/``),
   ``web_routes`` (steps for a web form or in-app setting, with the text to paste),
   ``filename(letter, ext)``.
+- ``compose_followup(*, original, sent_on, deadlines, today, answered_on=None, incomplete=False)``
+  (:mod:`apps.letters.followup`): the follow-up to an unanswered or incomplete request, citing
+  the date sent, each deadline's provision and date, and the authority it may go to next.
+- ``complaint_authorities(deadlines, recipient)`` and ``compose_complaint(*, original,
+  timeline, deadlines, authority, today, enclosures=(), status_sentence="")``
+  (:mod:`apps.letters.complaint`): the complaint to the competent authority (the catalog's lead
+  authority first under the GDPR), with the chronology (``TimelineLine``) and the enclosures.
 """
 
+from apps.letters.complaint import TimelineLine, complaint_authorities, compose_complaint
 from apps.letters.content import (
     Block,
     Letter,
@@ -39,6 +47,7 @@ from apps.letters.content import (
     usable_quotes,
     weekday_date,
 )
+from apps.letters.followup import compose_followup
 from apps.letters.outputs import (
     MAILTO_LIMIT,
     as_text,
@@ -58,8 +67,12 @@ __all__ = [
     "PolicyQuote",
     "RequestPlan",
     "Requester",
+    "TimelineLine",
     "as_text",
     "body_sha256",
+    "complaint_authorities",
+    "compose_complaint",
+    "compose_followup",
     "compose_request",
     "eml_bytes",
     "filename",

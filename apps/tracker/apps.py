@@ -7,6 +7,7 @@ class TrackerConfig(AppConfig):
     verbose_name = "Request tracker"
 
     def ready(self) -> None:
-        from . import export
+        from . import export, signals
 
         export.register()
+        signals.connect()

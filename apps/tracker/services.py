@@ -10,9 +10,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.catalog.models import Platform
-from apps.deadlines import get_regime
-from apps.letters import Letter, RequestPlan, body_sha256, plan_request
-from apps.letters.content import Requester, stored_letter
+from apps.deadlines import Authority, get_regime
+from apps.letters import (
+    Letter,
+    RequestPlan,
+    TimelineLine,
+    body_sha256,
+    complaint_authorities,
+    compose_complaint,
+    compose_followup,
+    plan_request,
+)
+from apps.letters.content import Requester, long_date, stored_letter
 
 from .lifecycle import (
     Event,
@@ -149,8 +158,14 @@ def request_state(request: PrivacyRequest, events: list[Event] | None = None) ->
 def stored_state(request: PrivacyRequest) -> RequestState:
     """The state read back from the stored columns: no timeline, no deadline arithmetic, so a
     list of hundreds of requests (the dashboard, the reminder sweep) costs nothing per row."""
-    values = {name: getattr(request, name) for name in DERIVED_FIELDS if name != "status"}
-    return RequestState(status=Status(request.status), events=(), **values)
+    return state_from_columns(request)
+
+
+def state_from_columns(row: Any) -> RequestState:
+    """A state from anything with the :data:`DERIVED_FIELDS` as attributes (a request, or a
+    ``values_list(..., named=True)`` row: the dashboard reads hundreds without models)."""
+    values = {name: getattr(row, name) for name in DERIVED_FIELDS if name != "status"}
+    return RequestState(status=Status(row.status), events=(), **values)
 
 
 def request_recompute(request: PrivacyRequest, state: RequestState | None = None) -> RequestState:
@@ -208,15 +223,171 @@ def request_record_event(
     return row
 
 
+def privacy_request_delete(*, request: PrivacyRequest) -> None:
+    """Delete the request and its whole timeline (the person asked, and confirmed)."""
+    code = request.code
+    request.delete()
+    logger.info("deleted privacy request %s", code)
+
+
+# --- Follow-ups and complaints ----------------------------------------------------------------
+
+
+def followup_reason(state: RequestState, today: date) -> str:
+    """Why a follow-up is due: ``"overdue"``, ``"incomplete"`` (a partial answer or a reply
+    still without an outcome), ``"courtesy"`` (no statute, the date asked for passed) or ""."""
+    if state.is_overdue(today):
+        return "overdue"
+    if state.status in {Status.PARTLY_FULFILLED, Status.RESPONDED}:
+        return "incomplete"
+    if state.past_courtesy_date(today):
+        return "courtesy"
+    return ""
+
+
+def followup_of(request: PrivacyRequest, state: RequestState, today: date) -> Letter:
+    """The follow-up letter to the request (overdue, or answered in part), dated ``today``."""
+    if state.sent_on is None:
+        raise EventRefused("A follow-up can only be written once the request has been sent.")
+    return compose_followup(
+        original=letter_of(request),
+        sent_on=state.sent_on,
+        deadlines=state.deadlines,
+        today=today,
+        answered_on=state.answered_on,
+        incomplete=followup_reason(state, today) == "incomplete",
+    )
+
+
+def followup_details(request: PrivacyRequest, on: date) -> dict[str, str]:
+    """What a ``follow_up_sent`` event keeps: the follow-up as written for the day it was sent,
+    so the complaint can enclose the letter that went out (not one redrafted later)."""
+    state = request_state(request)
+    if state.sent_on is None:
+        return {}
+    letter = followup_of(request, state, on)
+    return {"subject": letter.subject, "body": letter.body}
+
+
+def sent_followup(request: PrivacyRequest, state: RequestState) -> Letter | None:
+    """The latest follow-up recorded as sent, exactly as it was kept, or None."""
+    event = next(
+        (
+            e
+            for e in reversed(state.events)
+            if e.kind == EventKind.FOLLOW_UP_SENT and e.details.get("body")
+        ),
+        None,
+    )
+    if event is None:
+        return None
+    original = letter_of(request)
+    return stored_letter(
+        kind="follow-up",
+        subject=str(event.details.get("subject", "")),
+        body=str(event.details["body"]),
+        reference=request.reference,
+        dated=event.occurred_on,
+        recipient=original.recipient,
+        requester=original.requester,
+    )
+
+
+def _event_line(event: Event, name: str) -> str:
+    details = event.details
+    kind = event.kind
+    if kind == EventKind.SENT:
+        return f"I sent my request to {name}."
+    if kind == EventKind.ACKNOWLEDGED:
+        return f"{name} acknowledged receipt."
+    if kind == EventKind.EXTENSION_CLAIMED:
+        reason = " ".join(str(details.get("reason", "")).split())
+        return f"{name} claimed an extension" + (f", stating: “{reason}”." if reason else ".")
+    if kind == EventKind.RESPONSE_RECEIVED:
+        return f"{name} replied."
+    if kind == EventKind.FULFILLED:
+        return f"{name} fulfilled the request."
+    if kind == EventKind.PARTLY_FULFILLED:
+        return f"{name} fulfilled the request only in part."
+    if kind == EventKind.REFUSED:
+        return f"{name} refused the request."
+    if kind == EventKind.FOLLOW_UP_SENT:
+        return f"I sent {name} a follow-up."
+    if kind == EventKind.COMPLAINT_FILED:
+        return "I filed a complaint with a regulator."
+    return f"{kind.label}."
+
+
+def complaint_timeline(request: PrivacyRequest, state: RequestState) -> list[TimelineLine]:
+    """The facts of the timeline in date order, as the complaint states them."""
+    name = request.recipient_value.legal_entity or request.recipient_value.name
+    return [
+        TimelineLine(event.occurred_on, _event_line(event, name))
+        for event in state.events
+        if event.kind not in {EventKind.DATE_CORRECTED, EventKind.WITHDRAWN}
+    ]
+
+
+def authorities_of(request: PrivacyRequest, state: RequestState) -> tuple[Authority, ...]:
+    return complaint_authorities(state.deadlines, request.recipient_value)
+
+
+def complaint_of(
+    request: PrivacyRequest, state: RequestState, today: date, authority: Authority | None = None
+) -> Letter | None:
+    """The complaint to the competent authority (the first of :func:`authorities_of` unless
+    another is chosen), or None when no authority is known for the request's law."""
+    if state.sent_on is None:
+        raise EventRefused("A complaint can only be written once the request has been sent.")
+    authorities = authorities_of(request, state)
+    if authority is None:
+        if not authorities:
+            return None
+        authority = authorities[0]
+    enclosures = [f"my request of {long_date(state.sent_on)} (reference {request.reference})"]
+    enclosures += [
+        f"my follow-up of {long_date(e.occurred_on)}"
+        for e in state.events
+        if e.kind == EventKind.FOLLOW_UP_SENT
+    ]
+    if state.status == Status.REFUSED:
+        status_sentence = "The company refused my request."
+    elif state.status == Status.PARTLY_FULFILLED:
+        status_sentence = "The company answered my request only in part."
+    elif state.is_overdue(today):
+        status_sentence = (
+            f"As of {long_date(today)} I have received no answer, and the deadline has passed."
+        )
+    else:
+        status_sentence = ""
+    return compose_complaint(
+        original=letter_of(request),
+        timeline=complaint_timeline(request, state),
+        deadlines=state.deadlines,
+        authority=authority,
+        today=today,
+        enclosures=enclosures,
+        status_sentence=status_sentence,
+    )
+
+
 __all__ = [
     "DERIVED_FIELDS",
     "EventRefused",
+    "authorities_of",
+    "complaint_of",
+    "followup_details",
+    "followup_of",
+    "followup_reason",
     "letter_of",
     "plan_of",
     "privacy_request_create",
+    "privacy_request_delete",
     "request_recompute",
     "request_record_event",
     "request_state",
+    "sent_followup",
+    "state_from_columns",
     "stored_state",
     "terms_of",
     "today_for",

@@ -80,6 +80,29 @@ def alices_request_url(suffix: str = "") -> str:
     return f"/requests/{saved.code}/{suffix}"
 
 
+def alices_sent_request_url(suffix: str = "") -> str:
+    """Alice's request, marked sent 40 days ago (overdue): its follow-up and complaint exist."""
+    from datetime import timedelta
+
+    from apps.tracker.models import PrivacyRequest
+    from apps.tracker.services import request_record_event, today_for
+
+    url = alices_request_url()
+    saved = PrivacyRequest.objects.get(code=url.split("/")[2])
+    if saved.status == "draft":
+        today = today_for(saved.owner)
+        request_record_event(request=saved, kind="sent", on=today - timedelta(days=40), today=today)
+    return f"{url}{suffix}"
+
+
+def alices_calendar_url() -> str:
+    from django.contrib.auth import get_user_model
+
+    alice = get_user_model().objects.get(email="alice@example.org")
+    alices_sent_request_url()
+    return f"/calendar/{alice.profile.calendar_token}.ics"
+
+
 # Routes whose URL names an object: an example URL per route, built from the real catalog and
 # alice's data. An app adding such a page adds its example here, so the walk covers it.
 def _policy_change():
@@ -111,6 +134,20 @@ EXAMPLES = {
     "requests/<uuid:code>/letter.pdf": lambda: alices_request_url("letter.pdf"),
     "requests/<uuid:code>/letter.eml": lambda: alices_request_url("letter.eml"),
     "requests/<uuid:code>/letter.txt": lambda: alices_request_url("letter.txt"),
+    "requests/<uuid:code>/request.ics": lambda: alices_sent_request_url("request.ics"),
+    "requests/<uuid:code>/events/<slug:kind>/": lambda: alices_request_url("events/sent/"),
+    "requests/<uuid:code>/correct/": lambda: alices_sent_request_url("correct/"),
+    "requests/<uuid:code>/delete/": lambda: alices_request_url("delete/"),
+    "requests/<uuid:code>/follow-up/": lambda: alices_sent_request_url("follow-up/"),
+    "requests/<uuid:code>/complaint/": lambda: alices_sent_request_url("complaint/"),
+    **{
+        f"requests/<uuid:code>/{which}/letter.{ext}": (
+            lambda which=which, ext=ext: alices_sent_request_url(f"{which}/letter.{ext}")
+        )
+        for which in ("follow-up", "complaint")
+        for ext in ("pdf", "eml", "txt")
+    },
+    "calendar/<str:token>.ics": alices_calendar_url,
     "platforms/<slug:slug>/": lambda: "/platforms/openai/",
     "platforms/<slug:slug>.json": lambda: "/platforms/openai.json",
     "compare/<slug:topic>/": lambda: "/compare/training-inputs/",
@@ -276,7 +313,7 @@ def test_signed_in_pages_render_fully_for_the_person(alice):
     visitor = Client()
     visitor.force_login(alice)
     for url in [
-        "/",
+        "/requests/",  # the signed-in home: "/" sends a signed-in person there
         "/privacy/",
         "/account/settings/",
         "/account/data/",

@@ -39,7 +39,7 @@ def test_it_points_to_the_export_and_delete_page(client):
 
 
 def test_signed_in_people_find_settings_and_their_data_in_the_header(alice_client):
-    header = alice_client.get("/").content.decode().split("</header>")[0]
+    header = alice_client.get("/", follow=True).content.decode().split("</header>")[0]
     assert '<a href="/account/settings/">Settings</a>' in header
     assert '<a href="/account/data/">Your data</a>' in header
 
