@@ -263,7 +263,7 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = _site.scheme
 # Behind a TLS-terminating proxy, count the proxies so limits apply to the client's address.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "tracker:dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"
 
 # Retention, enforced daily by apps.accounts.tasks.enforce_retention and stated on /privacy/:

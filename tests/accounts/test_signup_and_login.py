@@ -58,7 +58,7 @@ def test_it_walks_sign_up_then_the_emailed_confirmation_then_sign_in(client):
 
     login = elsewhere.post("/accounts/login/", {"login": NEW_EMAIL, "password": PASSWORD})
     assert login.status_code == 302
-    assert login["Location"] == "/"
+    assert login["Location"] == "/requests/"  # straight to the dashboard
     assert signed_in_email(elsewhere) == NEW_EMAIL
     user = get_user_model().objects.get(email=NEW_EMAIL)
     assert user.profile.time_zone == "UTC"
