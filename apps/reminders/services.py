@@ -25,7 +25,9 @@ def turn_reminders_off(*, user: Any) -> None:
 
 
 def sweep_reminders(
-    *, now: datetime | None = None, time_budget: float | None = 60.0
+    *, now: datetime | None = None, time_budget: float | None = 60.0, batch_size: int = 100
 ) -> SweepReport:
     """Plan the reminders due by ``now`` and deliver every due one, exactly once."""
-    return sweep(now=now or timezone.now(), models=[Reminder], time_budget=time_budget)
+    return sweep(
+        now=now or timezone.now(), models=[Reminder], time_budget=time_budget, batch_size=batch_size
+    )
