@@ -215,9 +215,17 @@ def due_reminders(*, now: datetime) -> list[Reminder]:
 
 
 def plan_due(*, now: datetime) -> int:
-    """Create the rows of the reminders due by ``now``; returns how many rows were offered
-    (existing ones are left untouched by the unique constraint, so each is planned once)."""
+    """Create the rows of the reminders due by ``now`` not planned yet; returns how many were
+    offered (the unique constraint keeps each reminder to one row, whoever inserts it)."""
     rows = due_reminders(now=now)
+    if rows:  # most are planned already by an earlier sweep: insert only the others
+        existing = set(
+            Reminder.objects.filter(request_id__in={row.request_id for row in rows})
+            .order_by()
+            .values_list("request_id", "kind", "deadline_on")
+        )
+        rows = [r for r in rows if (r.request_id, r.kind, r.deadline_on) not in existing]
+    # A concurrent sweep may insert the same rows meanwhile: the unique constraint keeps one.
     Reminder.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
     if rows:
         logger.info("planned %d reminder(s) due by %s", len(rows), now.isoformat())
