@@ -52,11 +52,11 @@ def platform_name(request: object) -> str:
     return str(recipient.get("name") or "the company")
 
 
-def wording(kind: str, *, platform: str, deadline: str) -> tuple[str, str]:
-    """(headline, what to do): the subject line and the email's advice, for one kind."""
-    days = planner.days_before(kind)
-    if days is not None:
-        left = f"{days} day{'s' if days != 1 else ''} left"
+def wording(kind: str, *, platform: str, deadline: str, days_left: int) -> tuple[str, str]:
+    """(headline, what to do): the subject line and the email's advice, for one kind.
+    ``days_left``: from the person's today to the date (a late reminder counts from today)."""
+    if planner.days_before(kind) is not None:
+        left = f"{days_left} day{'s' if days_left != 1 else ''} left"
         return (
             f"{platform} must answer your request by {deadline} ({left})",
             "Nothing to do yet. If they answer, record it on the request's page and the "
@@ -96,7 +96,12 @@ def reminder_message(reminder: Reminder, *, now: datetime) -> EmailMessage | Non
     unsubscribe = stop_url(user.pk)
     platform = platform_name(request)
     deadline = profile.format_date(reminder.deadline_on)
-    headline, advice = wording(reminder.kind, platform=platform, deadline=deadline)
+    headline, advice = wording(
+        reminder.kind,
+        platform=platform,
+        deadline=deadline,
+        days_left=(reminder.deadline_on - today).days,
+    )
     context = {
         "kind": reminder.kind,
         "headline": headline,

@@ -44,6 +44,7 @@ SEND_HOUR = 8  # local time
 DRAFT_NUDGE_DAYS = 3
 DUE, MISSED, ACKNOWLEDGE, DRAFT = "due", "missed", "acknowledge", "draft"
 BEFORE = "before_"
+DEADLINE_KINDS = frozenset({DUE, MISSED})  # with the before_N ones: about the deadline in force
 
 _WAITING = sorted(status.value for status in WAITING)
 
@@ -126,18 +127,27 @@ def reminders_for(request: PrivacyRequest, reminder_days: list[int]) -> list[Pla
 def still_applies(reminder: Reminder, *, today: date) -> bool:
     """At sending time: does the reminder still describe the request? (Else it is cancelled.)
 
-    ``today`` is the person's date. A before/due reminder whose deadline already passed (the
-    worker was down) is dropped: the ``missed`` reminder speaks for that date.
+    ``today`` is the person's date. After an outage, a reminder about the deadline that a
+    closer one has overtaken (its day has come too: "1 day before" over "7 days before", the
+    due day over both, the missed deadline over all) is dropped, so one email says where
+    things stand rather than several stale ones.
     """
     request = reminder.request
     profile = request.owner.profile
     if not profile.reminders_enabled or not request.owner.is_active:
         return False
     wanted = reminders_for(request, profile.reminder_days_before)
-    if not any(p.kind == reminder.kind and p.deadline_on == reminder.deadline_on for p in wanted):
+    mine = next(
+        (p for p in wanted if p.kind == reminder.kind and p.deadline_on == reminder.deadline_on),
+        None,
+    )
+    if mine is None:
         return False  # closed, sent, acknowledged, the deadline moved, or the days changed
-    return not (
-        (reminder.kind == DUE or reminder.kind.startswith(BEFORE)) and today > reminder.deadline_on
+    if mine.kind not in DEADLINE_KINDS and not mine.kind.startswith(BEFORE):
+        return True
+    return not any(
+        (p.kind in DEADLINE_KINDS or p.kind.startswith(BEFORE)) and mine.day < p.day <= today
+        for p in wanted
     )
 
 

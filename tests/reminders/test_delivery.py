@@ -94,17 +94,46 @@ def test_the_request_page_says_when_reminders_are_off(person, client):
 def test_a_worker_outage_delays_reminders_but_loses_none(person, smtp_server, sweep_at):
     sent_request(person)
     sweep_at(at(date(2026, 3, 20), 9))  # the last sweep before the worker went down
-    # Down from 20 March until 1 April 10:00: the 7-days-before reminder was never planned.
-    report = sweep_at(at(date(2026, 4, 1), 10))
-    sweep_at(at(date(2026, 4, 1), 10, 5))
+    # Down from 20 March until 27 March 10:00: the week-before reminder was never planned.
+    report = sweep_at(at(date(2026, 3, 27), 10))
+    sweep_at(at(date(2026, 3, 27), 10, 5))
+    reminder = Reminder.objects.get()
+    assert reminder.kind == "before_7"
+    assert reminder.status == Status.SENT
+    assert reminder.late
+    assert reminder.due_at == at(WEEK_BEFORE)
+    assert report.late == 1
+    [message] = smtp_server.messages
+    assert " ".join(str(message["Subject"]).split()) == (
+        "Late reminder: ChatGPT must answer your request by 2 Apr 2026 (6 days left)"
+    )
+    assert "went out later than planned" in message.get_body(("plain",)).get_content()
+
+
+def test_after_a_longer_outage_the_closest_reminder_speaks_for_the_ones_it_overtook(
+    person, smtp_server, sweep_at
+):
+    sent_request(person)
+    sweep_at(at(date(2026, 3, 20), 9))
+    sweep_at(at(date(2026, 4, 1), 10))  # back on the day before the deadline
     rows = {r.kind: r for r in Reminder.objects.all()}
-    assert rows["before_7"].status == Status.SENT
-    assert rows["before_7"].late
+    assert rows["before_7"].status == Status.CANCELLED
     assert rows["before_1"].status == Status.SENT
     assert rows["before_1"].late  # due 08:00, sent 10:00
-    assert report.late == 2
-    assert len(smtp_server.messages) == 2
-    assert all(str(m["Subject"]).strip().startswith("Late reminder:") for m in smtp_server.messages)
+    assert [" ".join(str(m["Subject"]).split()) for m in smtp_server.messages] == [
+        "Late reminder: ChatGPT must answer your request by 2 Apr 2026 (1 day left)"
+    ]
+
+
+def test_a_request_recorded_late_is_reminded_of_the_days_actually_left(
+    person, smtp_server, sweep_at
+):
+    sweep_at(at(date(2026, 3, 28), 12))
+    sent_request(person)  # recorded on 28 March as sent on 2 March: due in 5 days
+    sweep_at(at(date(2026, 3, 28), 12, 5))
+    assert [" ".join(str(m["Subject"]).split()) for m in smtp_server.messages] == [
+        "Late reminder: ChatGPT must answer your request by 2 Apr 2026 (5 days left)"
+    ]
 
 
 def test_after_an_outage_past_the_deadline_only_the_missed_deadline_email_goes_out(
