@@ -185,3 +185,23 @@ def test_recording_the_answer_cancels_the_reminders_still_queued(person, smtp_se
     sweep_at(at(date(2026, 3, 27), 9))
     assert smtp_server.messages == []
     assert Reminder.objects.get().status == Reminder.Status.CANCELLED
+
+
+def test_a_company_name_someone_typed_is_escaped_and_kept_to_one_line(
+    person, smtp_server, sweep_at
+):
+    request = sent_request(person)
+    request.recipient = {
+        **request.recipient,
+        "name": 'Evil <b>Co</b> & "x"\nBcc: victim@example.org',
+    }
+    request.save(update_fields=["recipient"])
+    sweep_at(at(date(2026, 3, 26), 9))
+    [message] = smtp_server.messages
+    assert message["Bcc"] is None
+    assert "\n" not in str(message["Subject"]).strip().replace("\n ", " ")
+    assert smtp_server.envelopes[0][1] == ["alice@example.org"]
+    text, html = parts(message)
+    assert "Evil &lt;b&gt;Co&lt;/b&gt; &amp;" in html
+    assert "<b>Co</b>" not in html
+    assert 'Evil <b>Co</b> & "x"' in text
