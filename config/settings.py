@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "apps.generator",
     "apps.tracker",
     "apps.notifications",
+    "apps.reminders",
     "apps.watch",
 ]
 

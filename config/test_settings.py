@@ -17,8 +17,17 @@ SECURE_CSP.pop("upgrade-insecure-requests", None)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# async_task() runs inline; read at import time by django-q2, so it must be set here.
-Q_CLUSTER = {**Q_CLUSTER, "sync": True}
+# async_task() runs inline; read at import time by django-q2, so it must be set here. The
+# end-to-end test's real ``qcluster`` subprocess (RIGHTSDESK_TEST_QCLUSTER=1) runs them for real.
+if os.environ.get("RIGHTSDESK_TEST_QCLUSTER") == "1":
+    Q_CLUSTER = {**Q_CLUSTER, "sync": False, "workers": 1, "poll": 0.2}
+else:
+    Q_CLUSTER = {**Q_CLUSTER, "sync": True}
+
+# On SQLite the test database is a file, not memory, so a subprocess (the end-to-end test's
+# qcluster) can open the same database; one file per test run.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
 
 # Serve static files straight from the app directories (no collectstatic in tests).
 WHITENOISE_AUTOREFRESH = True

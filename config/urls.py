@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("apps.catalog.urls")),
     path("", include("apps.generator.urls")),
     path("", include("apps.tracker.urls")),
+    path("", include("apps.reminders.urls")),
     path("", include("apps.watch.urls")),
     path("accounts/", include("allauth.urls")),
     path("account/", include("apps.accounts.urls")),

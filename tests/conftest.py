@@ -260,13 +260,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def smtp_server(settings: Any) -> Iterator[SmtpRecorder]:
-    """A real SMTP server on loopback, and the app's default mailer pointed at it."""
+def start_smtp_recorder() -> tuple[SmtpRecorder, dict[str, Any]]:
+    """A recorder serving on a free loopback port, and the MAILERS setting that sends to it."""
     recorder = SmtpRecorder()
     recorder.port = free_port()
     recorder.start()
-    settings.MAILERS = {
+    mailers = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {
@@ -277,5 +276,12 @@ def smtp_server(settings: Any) -> Iterator[SmtpRecorder]:
             },
         }
     }
+    return recorder, mailers
+
+
+@pytest.fixture
+def smtp_server(settings: Any) -> Iterator[SmtpRecorder]:
+    """A real SMTP server on loopback, and the app's default mailer pointed at it."""
+    recorder, settings.MAILERS = start_smtp_recorder()
     yield recorder
     recorder.stop()

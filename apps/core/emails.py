@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
@@ -36,3 +37,17 @@ def make_message(
     )
     message.attach_alternative(html, "text/html")
     return message
+
+
+def absolute_url(path: str) -> str:
+    """A link for an email: the site's public address (``SITE_URL``) and ``path``."""
+    return settings.SITE_URL + path
+
+
+def one_click_stop_headers(url: str) -> dict[str, str]:
+    """``List-Unsubscribe`` with one-click POST (RFC 8058) to ``url``, a signed link that works
+    without signing in: its view is csrf-exempt and asks to confirm on GET."""
+    return {
+        "List-Unsubscribe": f"<{url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }

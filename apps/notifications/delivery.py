@@ -183,9 +183,14 @@ def deliver(items: Iterable[Notification], *, now: datetime, report: SweepReport
 
 
 def sweep(
-    *, now: datetime | None = None, batch_size: int = 100, time_budget: float | None = 60.0
+    *,
+    now: datetime | None = None,
+    batch_size: int = 100,
+    time_budget: float | None = 60.0,
+    models: Iterable[type[Notification]] | None = None,
 ) -> SweepReport:
-    """Plan and deliver every registered queue's due notifications.
+    """Plan and deliver the due notifications of ``models`` (default: every queue registered
+    without a schedule of its own).
 
     ``time_budget`` (seconds) stops claiming new batches when exceeded, so one sweep never
     outlives its task timeout; what is left is taken by the next sweep.
@@ -193,7 +198,7 @@ def sweep(
     now = now or timezone.now()
     started = time.monotonic()
     report = SweepReport()
-    for model in queues():
+    for model in queues(shared_only=True) if models is None else models:
         plan = getattr(model, "plan_due", None)
         if plan is not None:
             plan(now=now)

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from apps.catalog.recipients import Recipient
 
-from .lifecycle import CLOSED, EventKind, Status
+from .lifecycle import CLOSED, WAITING, EventKind, Status
 
 # The statuses and event kinds are defined once, in the lifecycle module that derives them.
 RequestStatus = models.TextChoices(
@@ -25,12 +25,16 @@ EventKindChoices = models.TextChoices(
     "EventKindChoices", [(kind.name, (kind.value, kind.label)) for kind in EventKind]
 )
 
+_WAITING = sorted(status.value for status in WAITING)
+
 
 class PrivacyRequest(models.Model):
     Status = RequestStatus
 
     # Requests in these states are finished: nothing is awaited from the company.
     CLOSED = CLOSED
+    # The company still owes an answer: deadlines run.
+    WAITING = WAITING
 
     code = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     owner = models.ForeignKey(
@@ -90,6 +94,28 @@ class PrivacyRequest(models.Model):
         indexes = [
             models.Index(fields=["owner", "-created_at"], name="tracker_request_owner_idx"),
             models.Index(fields=["platform", "status"], name="tracker_request_platform_idx"),
+            # The reminder sweep's date ranges (apps.reminders.planner): partial, so they hold
+            # only the requests a reminder can still be about, whatever the table's size.
+            models.Index(
+                fields=["due_on"],
+                name="tracker_request_due_open",
+                condition=models.Q(status__in=_WAITING),
+            ),
+            models.Index(
+                fields=["overdue_after"],
+                name="tracker_request_overdue_open",
+                condition=models.Q(status__in=_WAITING),
+            ),
+            models.Index(
+                fields=["acknowledge_overdue_after"],
+                name="tracker_request_ack_open",
+                condition=models.Q(status__in=_WAITING, acknowledged_on__isnull=True),
+            ),
+            models.Index(
+                fields=["dated_on"],
+                name="tracker_request_draft",
+                condition=models.Q(status=Status.DRAFT.value),
+            ),
         ]
         constraints = [
             models.CheckConstraint(

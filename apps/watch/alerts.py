@@ -17,7 +17,7 @@ from django.core import signing
 from django.core.mail import EmailMessage
 from django.urls import reverse
 
-from apps.core.emails import make_message
+from apps.core.emails import absolute_url as absolute, make_message, one_click_stop_headers
 
 from .audience import people_to_alert
 from .dates import person_date
@@ -45,10 +45,6 @@ def read_unfollow_token(token: str) -> tuple[int, int] | None:
     if not isinstance(user_id, int) or not isinstance(platform_id, int):
         return None
     return user_id, platform_id
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL + path
 
 
 def alert_message(alert: PolicyAlert, *, now: datetime) -> EmailMessage | None:
@@ -87,8 +83,5 @@ def alert_message(alert: PolicyAlert, *, now: datetime) -> EmailMessage | None:
         name="policy_changed",
         to=[user.email],
         context=context,
-        headers={
-            "List-Unsubscribe": f"<{unfollow_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        headers=one_click_stop_headers(unfollow_url),
     )

@@ -129,6 +129,32 @@ def _unfollow_link() -> str:
     return f"/following/stop/{unfollow_token(user_id=alert.user_id, platform_id=alert.snapshot.document.platform_id)}/"
 
 
+def _alices_reminder():
+    """A reminder about alice's request (planned, not sent)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from apps.reminders.models import Reminder
+    from apps.tracker.models import PrivacyRequest
+
+    alices_request_url()
+    request = PrivacyRequest.objects.filter(owner__email="alice@example.org").first()
+    reminder, _ = Reminder.objects.get_or_create(
+        request=request,
+        kind="draft",
+        deadline_on=request.dated_on,
+        defaults={"due_at": timezone.now() + timedelta(days=3)},
+    )
+    return reminder
+
+
+def _reminders_stop_link() -> str:
+    from apps.reminders.emails import stop_token
+
+    return f"/reminders/stop/{stop_token(user_id=_alices_reminder().request.owner_id)}/"
+
+
 EXAMPLES = {
     "requests/<uuid:code>/": lambda: alices_request_url(),
     "requests/<uuid:code>/letter.pdf": lambda: alices_request_url("letter.pdf"),
@@ -155,6 +181,13 @@ EXAMPLES = {
     "platforms/<slug:slug>/follow/": lambda: "/platforms/openai/follow/",
     "platforms/<slug:slug>/unfollow/": lambda: "/platforms/openai/unfollow/",
     "following/stop/<str:token>/": _unfollow_link,
+    "reminders/stop/<str:token>/": _reminders_stop_link,
+    **{
+        f"admin/reminders/reminder/<path:object_id>/{page}": (
+            lambda page=page: f"/admin/reminders/reminder/{_alices_reminder().pk}/{page}"
+        )
+        for page in ("", "change/", "delete/", "history/")
+    },
     **{
         f"admin/watch/policyalert/<path:object_id>/{page}": (
             lambda page=page: f"/admin/watch/policyalert/{_policy_change().alerts.get().pk}/{page}"

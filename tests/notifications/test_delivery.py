@@ -208,6 +208,21 @@ def test_only_concrete_notification_models_can_be_registered():
     assert Ping in queues()
 
 
+def test_a_queue_with_a_schedule_of_its_own_is_left_out_of_the_shared_sweep(smtp_server, at_now):
+    from apps.reminders.models import Reminder
+
+    assert Reminder in queues()
+    assert Reminder not in queues(shared_only=True)
+    assert Ping in queues(shared_only=True)
+
+
+def test_a_sweep_can_be_limited_to_some_queues(smtp_server, at_now):
+    ping("chosen")
+    assert delivery.sweep(models=[]).sent == 0
+    assert delivery.sweep(models=[Ping]).sent == 1
+    assert smtp_server.subjects == ["ping chosen"]
+
+
 def test_the_sweep_runs_every_two_minutes_as_a_schedule():
     call_command("setup_schedules")
     schedule = Schedule.objects.get(name="rightsdesk:notifications-sweep")
