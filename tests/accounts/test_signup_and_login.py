@@ -170,3 +170,23 @@ def test_rate_limits_are_counted_in_the_shared_cache_not_in_process_memory():
         "django.core.cache.backends.db.DatabaseCache",
         "django.core.cache.backends.redis.RedisCache",
     }
+
+
+def test_a_signed_in_page_loads_the_person_with_their_profile_in_one_query(
+    alice_client, django_assert_num_queries
+):
+    """Every signed-in page reads the profile (time zone, date format): the session's user
+    comes with it, so reading it costs no query of its own."""
+    from django.contrib.auth import get_user
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/")
+    request.session = alice_client.session
+    with django_assert_num_queries(2):  # the session, then the user joined to the profile
+        user = get_user(request)
+        assert user.profile.time_zone
+    active = get_user_model().objects.get(pk=user.pk)
+    active.is_active = False
+    active.save()
+    request.session = alice_client.session
+    assert not get_user(request).is_authenticated  # still refuses deactivated people
