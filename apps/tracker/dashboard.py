@@ -210,6 +210,8 @@ def _matches_status(row: Row, status: str) -> bool:
 # so a cached list never outlives a change. The day and the filters are part of the key.
 
 _GENERATION = "tracker:dashboard-generation:{}"
+# A generation outlives any list cached under it; when it expires, a new one simply starts.
+GENERATION_SECONDS = 30 * 86400
 
 
 def cached_list(user_id: int, subkey: str) -> tuple[str, str | None]:
@@ -221,7 +223,7 @@ def cached_list(user_id: int, subkey: str) -> tuple[str, str | None]:
     current = found.get(generation_key)
     if current is None:
         current = uuid.uuid4().hex
-        cache.set(generation_key, current, None)
+        cache.set(generation_key, current, GENERATION_SECONDS)
     stored = found.get(list_key)
     if stored is not None and stored[0] == current:
         return current, stored[1]
@@ -235,4 +237,10 @@ def cache_list(user_id: int, subkey: str, current: str, html: str, seconds: int)
 
 
 def changed(user_id: int) -> None:
-    cache.set(_GENERATION.format(user_id), uuid.uuid4().hex, None)
+    cache.set(_GENERATION.format(user_id), uuid.uuid4().hex, GENERATION_SECONDS)
+
+
+def forget(user_id: int) -> None:
+    """The account is gone: drop its generation, so no list cached for it can be served again
+    (the lists themselves expire within ``DASHBOARD_CACHE_SECONDS``)."""
+    cache.delete(_GENERATION.format(user_id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_save
 
 from . import dashboard
@@ -27,7 +28,12 @@ def _event_changed(sender: Any, instance: RequestEvent, **kwargs: Any) -> None:
         dashboard.changed(owner_id)
 
 
+def _account_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
+    dashboard.forget(instance.pk)
+
+
 def connect() -> None:
+    post_delete.connect(_account_deleted, sender=get_user_model(), dispatch_uid="tracker-user")
     for signal in (post_save, post_delete):
         signal.connect(
             _request_changed, sender=PrivacyRequest, dispatch_uid=f"tracker-req-{signal}"

@@ -195,3 +195,19 @@ def test_a_csv_cell_that_looks_like_a_formula_is_written_as_text(alice_client, a
         csv.DictReader(io.StringIO(alice_client.get("/requests/export.csv").content.decode()))
     )
     assert table[0]["subject"] == "'=HYPERLINK(1)"
+
+
+def test_deleting_the_account_leaves_no_cached_dashboard_that_could_be_served(alice_client, alice):
+    saved_request(alice)
+    assert alice_client.get("/requests/").status_code == 200
+    generation_key = f"tracker:dashboard-generation:{alice.pk}"
+    assert cache.get(generation_key) is not None
+    alice.delete()
+    assert cache.get(generation_key) is None
+
+
+def test_the_privacy_page_states_how_long_the_dashboard_stays_cached(client):
+    from apps.tracker.views import DASHBOARD_CACHE_SECONDS
+
+    page = client.get("/privacy/").content.decode()
+    assert f"for at most {DASHBOARD_CACHE_SECONDS // 60} minutes" in page
