@@ -14,12 +14,12 @@ size: the load time, and for each page its query count and median render time.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from _throwaway import throwaway_django
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -114,16 +114,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="rightsdesk-bench-"))
-    os.environ.update(
-        DEBUG="1",
-        RIGHTSDESK_VAR_DIR=str(workdir),
-        DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
-    )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
+    workdir, _ = throwaway_django()
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection

@@ -37,11 +37,12 @@ import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import uuid
 from datetime import timedelta
 from pathlib import Path
+
+from _throwaway import throwaway_django
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -128,18 +129,7 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="rightsdesk-bench-"))
-    env = {
-        "DEBUG": "1",
-        "RIGHTSDESK_VAR_DIR": str(workdir),
-        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
-        "LOG_LEVEL": "WARNING",
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-    }
-    os.environ.update(env)
-    import django
-
-    django.setup()
+    _, env = throwaway_django(LOG_LEVEL="WARNING", DJANGO_SETTINGS_MODULE="config.settings")
     from django.conf import settings
     from django.core.cache import cache
     from django.core.management import call_command

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import sys
-import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+
+from _throwaway import throwaway_django
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -41,18 +41,9 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 4, 8, 16, 32])
     args = parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="rightsdesk-bench-"))
-    os.environ.update(
-        DEBUG="1",
-        RIGHTSDESK_VAR_DIR=str(workdir),
-        DATABASE_URL=f"sqlite:///{workdir / 'bench.sqlite3'}",
-    )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import logging
 
-    import django
-
-    django.setup()
+    throwaway_django()
     logging.getLogger("apps.watch").setLevel(logging.ERROR)
     from django.conf import settings
     from django.core.management import call_command
