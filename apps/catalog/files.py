@@ -204,6 +204,7 @@ class _Rules:
         self.check_parties()
         self.check_channels()
         self.check_plans()
+        self.check_switches()
         self.check_provisions()
         return self.out
 
@@ -271,6 +272,15 @@ class _Rules:
             if "price" in plan and "price_grade" not in plan:
                 self.problem(f"{here}.price_grade", "is required with a price: how sure is it?")
             self.source(here, plan)
+
+    def check_switches(self) -> None:
+        names: set[str] = set()
+        for i, switch in enumerate(self.data.get("switches", [])):
+            here = f"switches[{i}]"
+            self.unique(f"{here}.name", names, switch["name"], repr(switch["name"]))
+            if "quote" in switch and "source" not in switch:
+                self.problem(f"{here}.quote", "a quote needs a source document")
+            self.source(here, switch)
 
     def check_provisions(self) -> None:
         covered: set[str] = set()
@@ -347,6 +357,35 @@ def validate_file(path: Path) -> tuple[CatalogFile | None, list[Problem]]:
     return CatalogFile(path=path, data=data), []
 
 
+def names_of(data: dict[str, Any]) -> list[str]:
+    """Every name a person may type for a platform: its slug, name and aliases."""
+    return [data["slug"], data["name"], *data.get("aliases", [])]
+
+
+def _alias_problems(files: list[CatalogFile]) -> list[Problem]:
+    """An alias may name only one platform, and never another platform's name or slug."""
+    problems: list[Problem] = []
+    owner: dict[str, CatalogFile] = {}
+    for catalog_file in files:
+        own = set()
+        for name in names_of(catalog_file.data):
+            key = " ".join(name.casefold().split())
+            if key in own:
+                continue
+            own.add(key)
+            other = owner.setdefault(key, catalog_file)
+            if other is not catalog_file:
+                problems.append(
+                    Problem(
+                        display_path(catalog_file.path),
+                        "aliases",
+                        f"{name!r} already names {other.data['name']} "
+                        f"({display_path(other.path)}): a name can lead to one platform only",
+                    )
+                )
+    return problems
+
+
 def catalog_paths(directory: Path) -> list[Path]:
     return sorted(p for p in directory.iterdir() if p.is_file() and p.suffix in SUFFIXES)
 
@@ -391,6 +430,7 @@ def read_catalog(directory: Path) -> list[CatalogFile]:
                 )
             )
         by_name.setdefault(key, catalog_file)
+    problems.extend(_alias_problems(files))
 
     if problems:
         raise CatalogError(problems)

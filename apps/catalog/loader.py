@@ -31,6 +31,7 @@ from .models import (
     Platform,
     Provision,
     Representative,
+    Switch,
 )
 
 NON_WATCHED_KINDS = frozenset({"archive-declaration", "secondary", "conductatlas"})
@@ -80,6 +81,7 @@ def _platform_fields(data: dict[str, Any], source_file: str) -> dict[str, Any]:
     return {
         "name": data["name"],
         "products": data.get("products", ""),
+        "aliases": list(data.get("aliases", [])),
         "website": data.get("website", ""),
         "summary": data["summary"],
         "evidence": data["evidence"],
@@ -196,6 +198,23 @@ def _child_rows(data: dict[str, Any], doc_ids: dict[str, int]) -> dict[type, lis
             }
             for i, p in enumerate(data.get("plans", []))
         ],
+        Switch: [
+            {
+                "position": i,
+                "name": w["name"],
+                "where": w["where"],
+                "url": w.get("url", ""),
+                "set_to": w["set_to"],
+                "default": w["default"],
+                "stops": w["stops"],
+                "does_not_undo": w.get("does_not_undo", ""),
+                "applies_to": w.get("applies_to", ""),
+                "topics": list(w["topics"]),
+                "quote": w.get("quote", ""),
+                **_evidence(w, doc_ids),
+            }
+            for i, w in enumerate(data.get("switches", []))
+        ],
         Provision: provisions,
     }
 
@@ -207,6 +226,7 @@ NATURAL_KEYS: dict[type, tuple[str, ...]] = {
     Representative: ("role", "name"),
     Channel: ("kind", "value"),
     Plan: ("name",),
+    Switch: ("name",),
     Provision: ("topic", "rank"),
 }
 
@@ -319,6 +339,7 @@ def platform_to_data(platform: Platform) -> dict[str, Any]:
     """The catalog file content for ``platform`` as stored (the shape ``files`` validates)."""
     out: dict[str, Any] = {"slug": platform.slug, "name": platform.name}
     _put(out, "products", platform.products)
+    _put(out, "aliases", list(platform.aliases))
     out["categories"] = [c.category for c in platform.categories.all()]
     _put(out, "website", platform.website)
     out["as_of"] = platform.as_of
@@ -371,6 +392,18 @@ def platform_to_data(platform: Platform) -> dict[str, Any]:
         row["excluded_from_training"] = p.excluded_from_training
         plans.append(_evidence_out(p, row))
     _put(out, "plans", plans)
+
+    switches = []
+    for w in platform.switches.select_related("source"):
+        row = {"name": w.name, "where": w.where}
+        _put(row, "url", w.url)
+        row.update(set_to=w.set_to, default=w.default, stops=w.stops)
+        _put(row, "does_not_undo", w.does_not_undo)
+        _put(row, "applies_to", w.applies_to)
+        row["topics"] = list(w.topics)
+        _put(row, "quote", w.quote)
+        switches.append(_evidence_out(w, row))
+    _put(out, "switches", switches)
 
     out["documents"] = []
     for d in platform.documents.all():

@@ -28,6 +28,9 @@ class Platform(models.Model):
     slug = models.SlugField(max_length=60, unique=True, help_text="Also the file name.")
     name = models.CharField(max_length=120)
     products = models.CharField(max_length=300, blank=True)
+    aliases = models.JSONField(
+        default=list, blank=True, help_text="Other names people type: products, spellings."
+    )
     website = models.URLField(max_length=500, blank=True)
     summary = models.TextField(help_text="One or two plain sentences.")
     evidence = models.CharField(
@@ -217,6 +220,41 @@ class Plan(PlatformChild, EvidenceMixin):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Switch(PlatformChild, EvidenceMixin):
+    """A setting the person can flip to stop (part of) a practice, e.g. training on their data.
+
+    It stops what happens from now on; the letter remains the route for data already used."""
+
+    platform = models.ForeignKey(Platform, on_delete=models.CASCADE, related_name="switches")
+    name = models.CharField(max_length=200, help_text="The setting's exact label.")
+    where = models.CharField(max_length=300, help_text="Where it is: Settings → …")
+    url = models.URLField(max_length=500, blank=True, help_text="A link straight to it.")
+    set_to = models.CharField(
+        max_length=3, choices=_choices(v.SWITCH_POSITIONS), help_text="The position that helps you."
+    )
+    default = models.CharField(
+        max_length=7, choices=_choices(v.SWITCH_DEFAULTS), help_text="The position it ships in."
+    )
+    stops = models.CharField(max_length=400, help_text="What setting it stops, in plain words.")
+    does_not_undo = models.CharField(max_length=300, blank=True)
+    applies_to = models.CharField(max_length=300, blank=True, help_text="Plans, regions, users.")
+    topics = models.JSONField(default=list, help_text="The topics it answers.")
+    quote = models.TextField(blank=True, help_text="The source's words about the setting.")
+
+    class Meta(PlatformChild.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["platform", "name"], name="catalog_switch_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def needs_action(self) -> bool:
+        """It ships in the position that does not help you (or nobody says how it ships)."""
+        return self.default != self.set_to
 
 
 class Provision(PlatformChild):

@@ -177,6 +177,37 @@ DOCUMENT = _object(
     },
 )
 
+SWITCH = _object(
+    ["name", "where", "set_to", "default", "stops", "topics", "grade"],
+    {
+        "name": _text(MAX_NAME),
+        "where": _text(MAX_SHORT),
+        "url": URL,
+        "set_to": _enum(v.SWITCH_POSITIONS),
+        "default": _enum(v.SWITCH_DEFAULTS),
+        "stops": _text(400),
+        "does_not_undo": _text(MAX_SHORT),
+        "applies_to": _text(MAX_SHORT),
+        "topics": {
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": True,
+            "items": _enum([t.key for t in v.TOPICS]),
+        },
+        "quote": _text(MAX_QUOTE),
+        "grade": FACT_GRADE,
+        "source": KEY,
+        "note": _text(MAX_TEXT),
+    },
+)
+
+ALIASES = {
+    "type": "array",
+    "uniqueItems": True,
+    "items": _text(60),
+    "description": "other names people type for it: product names, spellings, former names",
+}
+
 PROVISION = _object(
     ["topic", "value", "verdict", "reading", "confidence", "grade"],
     {
@@ -218,6 +249,7 @@ PLATFORM_SCHEMA: dict[str, Any] = {
             "slug": KEY,
             "name": _text(120),
             "products": _text(MAX_SHORT),
+            "aliases": ALIASES,
             "categories": {
                 "type": "array",
                 "minItems": 1,
@@ -235,6 +267,7 @@ PLATFORM_SCHEMA: dict[str, Any] = {
             "channels": _array(CHANNEL),
             "channels_not_documented": _text(MAX_TEXT),
             "plans": _array(PLAN),
+            "switches": _array(SWITCH),
             "documents": _array(DOCUMENT),
             "provisions": _array(PROVISION, min_items=1),
         },

@@ -150,6 +150,7 @@ CATEGORIES: dict[str, str] = {
     "code": "Code",
     "design": "Design",
     "productivity": "Productivity",
+    "social": "Social and community",
 }
 
 CHANNEL_KINDS: dict[str, str] = {
@@ -201,6 +202,11 @@ REPRESENTATIVE_ROLES: dict[str, str] = {
     "ch-representative": "Swiss representative",
     "dpo": "Data protection officer",
 }
+
+# A settings switch (``switches:`` in a catalog file): the position that protects you, and the
+# position it ships in.
+SWITCH_POSITIONS: dict[str, str] = {"on": "On", "off": "Off"}
+SWITCH_DEFAULTS: dict[str, str] = {**SWITCH_POSITIONS, "unknown": "Not documented"}
 
 PLAN_ANSWERS: dict[str, str] = {
     "yes": "Yes",

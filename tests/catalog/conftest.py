@@ -25,6 +25,7 @@ def minimal_platform(slug: str = "example-ai", name: str | None = None) -> dict[
     return {
         "slug": slug,
         "name": name or slug.replace("-", " ").title(),
+        "aliases": [f"{slug} studio"],
         "categories": ["image"],
         "as_of": "2026-08",
         "evidence": "medium",
@@ -54,6 +55,21 @@ def minimal_platform(slug: str = "example-ai", name: str | None = None) -> dict[
                 "price_grade": "P",
                 "private_generation": "yes",
                 "excluded_from_training": "unknown",
+                "grade": "P",
+                "source": "privacy",
+            }
+        ],
+        "switches": [
+            {
+                "name": "Improve the model for everyone",
+                "where": "Settings → Data controls",
+                "url": f"https://{slug}.example/settings/data",
+                "set_to": "off",
+                "default": "on",
+                "stops": "Stops it training its models on what you type from now on.",
+                "does_not_undo": "Training that has already taken place.",
+                "topics": ["training-inputs"],
+                "quote": "You can turn off Improve the model for everyone at any time.",
                 "grade": "P",
                 "source": "privacy",
             }

@@ -238,6 +238,30 @@ MALFORMED = [
         "used by another document",
     ),
     (
+        "switch in an unknown position",
+        _set("switches.0.set_to", "paused"),
+        "switches[0].set_to",
+        "'paused' is not one of",
+    ),
+    (
+        "switch without the topic it answers",
+        _set("switches.0.topics", []),
+        "switches[0].topics",
+        "should be non-empty",
+    ),
+    (
+        "switch citing no document",
+        _set("switches.0.source", "nowhere"),
+        "switches[0].source",
+        "not the key of a document",
+    ),
+    (
+        "switch quoted without a source",
+        _set("switches.0.source", None),
+        "switches[0]",
+        "a quote needs a source",
+    ),
+    (
         "name on two lines in a channel",
         _set(
             "channels.0",
@@ -287,6 +311,18 @@ def test_two_files_for_one_slug_are_refused(catalog_dir):
     write_platform(catalog_dir, minimal_platform(), name="example-ai.yml")
     problems = problems_of(catalog_dir)
     assert any("example-ai.yml: slug: duplicate slug 'example-ai'" in p for p in problems), problems
+
+
+def test_an_alias_may_not_name_another_platform(catalog_dir):
+    write_platform(catalog_dir, minimal_platform("first-ai", name="First"))
+    second = minimal_platform("second-ai", name="Second")
+    second["aliases"] = ["FIRST", "second  ai"]  # another's name, whatever the case and spaces
+    write_platform(catalog_dir, second)
+    problems = problems_of(catalog_dir)
+    assert any("second-ai.yaml: aliases: 'FIRST' already names First" in p for p in problems), (
+        problems
+    )
+    assert not any("second  ai" in p for p in problems), "its own slug, spelled apart, is fine"
 
 
 def test_two_platforms_with_one_name_are_refused(catalog_dir):
