@@ -1308,6 +1308,10 @@ def _courtesy(right: Right, citation: str, days: int, reason: str, **extra: obje
         None,
         courtesy_days=days,
         no_period_reason=reason,
+        unverified=(
+            f"the statutory period is not confirmed (UNVERIFIED): the reply date asked for is a "
+            f"{days}-day courtesy period"
+        ),
         **extra,  # type: ignore[arg-type]
     )
 
