@@ -36,7 +36,8 @@ def test_florida_extends_once_by_15_days_not_45():
     assert deadline.due_on == D(2026, 4, 16)
     assert deadline.extended_due_on == D(2026, 5, 1)  # 45 + 15 = 60 days
     rule = get_regime("us-fl").rights["access"]
-    assert rule.extension is not None and rule.extension.times == 1
+    assert rule.extension is not None
+    assert rule.extension.times == 1
     assert rule.extension.label == "15 more days (60 in total)"
 
 
