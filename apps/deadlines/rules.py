@@ -308,6 +308,10 @@ GDPR = Regime(
             "(Art. 7(3)) instead."
         ),
     },
+    roll_rule=(
+        "Rolls: Reg. 1182/71 Art. 3(4) and EDPB Gl. 01/2022 §161 move a last day on a Saturday, "
+        "Sunday or public holiday of the member state to the next working day (laws.md §1.3)."
+    ),
     notes=(
         "No acknowledgement deadline: the EDPB calls an acknowledgement good practice only "
         "(EDPB Gl. 01/2022 §57).",
@@ -475,6 +479,10 @@ UK_GDPR = Regime(
             ),
             unverified="whether the ICO has been renamed the 'Information Commission' is UNVERIFIED",
         ),
+    ),
+    roll_rule=(
+        "Rolls: the ICO moves a last day on a weekend or bank holiday of the controller's "
+        "nation to the next working day (laws.md §2.2)."
     ),
     notes=(
         "No statutory acknowledgement deadline for rights requests (UNVERIFIED for the "
