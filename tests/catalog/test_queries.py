@@ -16,7 +16,8 @@ PAGES = {
     "/platforms/platform-003/": 9,  # 8 for the catalog, 1 for the policy watch's changes
     "/platforms/platform-003.json": 8,
     "/platforms/": 9,
-    "/platforms/?q=platform&category=image&trains=yes&opt_out=on&private=on": 9,
+    # + 1: the search reads every platform's names and aliases once (search_platforms)
+    "/platforms/?q=platform&category=image&trains=yes&opt_out=on&private=on": 10,
     "/compare/": 2,
     "/compare/retention/": 2,
     "/catalog.json": 8,
