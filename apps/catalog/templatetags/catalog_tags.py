@@ -9,7 +9,7 @@ from django import template
 
 from apps.core.places import country_name
 
-from .. import vocabulary as v
+from .. import coding, vocabulary as v
 from ..links import request_start_url
 
 register = template.Library()
@@ -103,3 +103,19 @@ def label(value: str, mapping: str) -> str:
         "evidence": v.OVERALL_EVIDENCE,
     }[mapping]
     return table.get(value, value)
+
+
+@register.filter
+def confidence_badge(provision: object) -> str:
+    """The badge an answer carries beside its value: "inferred", "unconfirmed" or ""."""
+    return coding.badge(getattr(provision, "confidence", ""), getattr(provision, "grade", ""))
+
+
+@register.filter
+def badge_label(key: str) -> str:
+    return coding.BADGES.get(key, "")
+
+
+@register.filter
+def badge_help(key: str) -> str:
+    return coding.BADGE_HELP.get(key, "")
