@@ -22,6 +22,7 @@ from .models import (
     Platform,
     Provision,
     Representative,
+    Switch,
 )
 
 # The verdicts a catalog card shows, in this order.
@@ -237,12 +238,13 @@ def _with_everything(qs: QuerySet[Platform]) -> QuerySet[Platform]:
         Prefetch("representatives", queryset=Representative.objects.select_related("source")),
         Prefetch("channels", queryset=Channel.objects.select_related("source")),
         Prefetch("plans", queryset=Plan.objects.select_related("source")),
+        Prefetch("switches", queryset=Switch.objects.select_related("source")),
         Prefetch("provisions", queryset=Provision.objects.select_related("source")),
     )
 
 
 def platform_detail(slug: str) -> Platform:
-    """One platform with every row it has (eight queries), or 404."""
+    """One platform with every row it has (nine queries), or 404."""
     return get_object_or_404(_with_everything(Platform.objects.all()), slug=slug)
 
 

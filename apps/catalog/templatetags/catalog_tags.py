@@ -119,3 +119,14 @@ def badge_label(key: str) -> str:
 @register.filter
 def badge_help(key: str) -> str:
     return coding.BADGE_HELP.get(key, "")
+
+
+@register.filter
+def switches_for(platform: object, topic: str = "") -> list:
+    """The platform's settings switches (prefetched or not), only those answering ``topic``."""
+    if platform is None or not getattr(platform, "pk", None):
+        return []
+    cache = getattr(platform, "_prefetched_objects_cache", {})
+    related = platform.switches  # type: ignore[attr-defined]
+    switches = list(related.all() if "switches" in cache else related.select_related("source"))
+    return [w for w in switches if not topic or topic in w.topics]
