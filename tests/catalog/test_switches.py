@@ -18,7 +18,7 @@ pytestmark = pytest.mark.usefixtures("real_catalog")
 
 def text(markup: str) -> str:
     """What a reader sees: tags dropped (links keep their address), spaces collapsed."""
-    markup = re.sub(r'<a href="([^"]+)"[^>]*>', r"[\1] ", markup)
+    markup = re.sub(r'<a href="([^"]+)"[^>]*>', r"[\1] ", re.sub(r"<br\s*/?>", " ", markup))
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", markup)).split())
 
 
