@@ -108,6 +108,7 @@ class Claim:
     value: str
     verdict: str
     values: tuple[str, ...] = ()  # only provisions with one of these values (empty: any)
+    ignore: re.Pattern[str] | None = None  # wording removed before matching (negations)
 
 
 def _words(*alternatives: str) -> re.Pattern[str]:
@@ -138,11 +139,33 @@ CLAIMS: tuple[Claim, ...] = (
     Claim(
         "private-by-default",
         "private-generation",
-        "What you make is private by default",
-        _words(r"\bby default\b", r"highest privacy setting"),
+        "What you make is private by default (it stays private unless you share it)",
+        _words(
+            r"\bby default\b",
+            r"highest privacy setting",
+            r"stays? private unless you",
+            r"private unless you (?:choose to )?share",
+        ),
         value="yes",
         verdict="good",
         values=("yes",),
+    ),
+    Claim(
+        "shared-with-advertisers-or-trainers",
+        "sharing",
+        "Shared with advertisers or advertising partners, or with others who train AI on it",
+        _words(
+            r"\badvertising (?:and analytics )?partners\b",
+            r"\badvertisers\b",
+            r"content and research partners",
+            r"(?:who|which|that) (?:may )?train (?:their|its) own",
+            r"including (?:to )?AI platforms",
+        ),
+        value="yes",
+        verdict="high",
+        values=("yes",),
+        # "it does not send your prompts to advertisers" says the opposite
+        ignore=_words(r"\b(?:not|never)\b[^.;]*"),
     ),
 )
 CLAIMS_BY_TOPIC: dict[str, tuple[Claim, ...]] = {
@@ -197,7 +220,8 @@ def claim_of(provision: Mapping[str, Any]) -> Claim | None:
     for claim in CLAIMS_BY_TOPIC.get(provision["topic"], ()):
         if claim.values and provision["value"] not in claim.values:
             continue
-        if claim.pattern.search(text):
+        said = claim.ignore.sub(" ", text) if claim.ignore else text
+        if claim.pattern.search(said):
             return claim
     return None
 

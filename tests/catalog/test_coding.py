@@ -95,6 +95,11 @@ def test_each_answer_carries_its_topics_verdict(topic, value, verdict):
         ("content-licence", "It may use your content to run and improve the service.", "medium"),
         ("private-generation", "Yes, by default and on every plan.", "good"),
         ("private-generation", "Yes, for paid members: turn on Private Mode.", "low"),
+        (
+            "private-generation",
+            "Yes. Chats stay private unless you choose to share a link.",
+            "good",
+        ),
     ],
 )
 def test_claims_that_change_the_risk_are_recognised_by_their_words(topic, reading, verdict):
@@ -166,3 +171,17 @@ def test_the_rules_always_give_a_coding_that_satisfies_them(topic, value, grade,
     assert want.confidence in v.CONFIDENCE
     coded = {**p, "value": want.value, "verdict": want.verdict, "confidence": want.confidence}
     assert coding.problems(coded) == []
+
+
+@pytest.mark.parametrize(
+    ("reading", "verdict"),
+    [
+        ("Yes. It shares your data with service providers.", "medium"),
+        ("Yes. Identifiers go to advertising partners for targeted ads.", "high"),
+        ("Yes. Its advertising and analytics partners log what you do.", "high"),
+        ("Yes, with collaborators who may train their own models.", "high"),
+        ("Yes, to vendors; it does not send your prompts to advertisers.", "medium"),
+    ],
+)
+def test_sharing_with_advertisers_or_ai_trainers_is_the_higher_risk(reading, verdict):
+    assert coding.expected(provision(topic="sharing", reading=reading)).verdict == verdict

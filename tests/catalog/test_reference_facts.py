@@ -168,6 +168,7 @@ def test_no_hash_is_invented():
         ("perplexity", "sharing", "We share your data with service providers."),
         ("microsoft-copilot", "sharing", "including relevant advertising"),
         ("meta-ai", "sharing", "select partners, like search engines"),
+        ("runway", "sharing", "our advertising and analytics partners"),
         ("meta-ai", "deletion", "access and delete your personal information"),
         ("openai", "training-outputs", "Input and Output are collectively"),
         ("leonardo-ai", "training-inputs", "text prompts and images you input"),
