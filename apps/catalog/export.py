@@ -12,7 +12,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from . import vocabulary as v
+from . import coding, vocabulary as v
 from .models import Document, Platform
 
 FORMAT = "rightsdesk-catalog"
@@ -47,6 +47,7 @@ def platform_json(platform: Platform, *, absolute: Absolute) -> dict[str, Any]:
         "slug": platform.slug,
         "name": platform.name,
         "products": platform.products or None,
+        "aliases": list(platform.aliases),
         "page_url": absolute(platform.get_absolute_url()),
         "json_url": absolute(reverse("catalog:detail_json", kwargs={"slug": platform.slug})),
         "website": platform.website or None,
@@ -115,6 +116,23 @@ def platform_json(platform: Platform, *, absolute: Absolute) -> dict[str, Any]:
             }
             for p in platform.plans.all()
         ],
+        "switches": [
+            {
+                "name": w.name,
+                "where": w.where,
+                "url": w.url or None,
+                "set_to": w.set_to,
+                "default": w.default,
+                "needs_action": w.needs_action,
+                "stops": w.stops,
+                "does_not_undo": w.does_not_undo or None,
+                "applies_to": w.applies_to or None,
+                "topics": list(w.topics),
+                "quote": w.quote or None,
+                **_evidence(w),
+            }
+            for w in platform.switches.all()
+        ],
         "documents": [
             {
                 **(_source(d) or {}),
@@ -135,6 +153,7 @@ def platform_json(platform: Platform, *, absolute: Absolute) -> dict[str, Any]:
                 "reading": p.reading,
                 "note": p.note or None,
                 "confidence": p.confidence,
+                "badge": coding.badge(p.confidence, p.grade) or None,
                 "grade": p.grade,
                 "source": _source(p.source),
             }
@@ -166,6 +185,12 @@ def catalog_json(platforms: Iterable[Platform], *, absolute: Absolute) -> dict[s
             "document_kinds": v.DOCUMENT_KINDS,
             "plan_answers": v.PLAN_ANSWERS,
             "region_groups": v.REGION_GROUPS,
+            "switch_positions": v.SWITCH_POSITIONS,
+            "switch_defaults": v.SWITCH_DEFAULTS,
+            "badges": {
+                key: {"label": label, "meaning": coding.BADGE_HELP[key]}
+                for key, label in coding.BADGES.items()
+            },
         },
         "platforms": [platform_json(p, absolute=absolute) for p in platforms],
     }

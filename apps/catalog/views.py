@@ -1,13 +1,42 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from . import queries, vocabulary as v
+from . import practices, queries, vocabulary as v
 from .export import catalog_json, single_platform_json
 from .forms import CatalogFilterForm
 from .links import REQUEST_BUTTONS
+from .models import Provision
+
+
+@dataclass(frozen=True)
+class Section:
+    """One topic on a platform page: its answers, the letter that answers the practice, and how
+    many platforms in the catalog give the same headline answer."""
+
+    topic: v.Topic
+    items: list[Provision]
+    route: practices.Route | None
+    same: int  # platforms whose headline answer on this topic is the same as this one's
+    total: int
+
+
+def _practice_context(request: HttpRequest) -> dict[str, Any]:
+    place, place_form = practices.place_for(request)
+    today = practices.today_for(request)
+    return {
+        "place": place,
+        "place_form": place_form,
+        "today": today,
+        "topic_routes": practices.routes_by_topic(place, today),
+        "counts": practices.catalog_counts(),
+        "us_authorities": practices.us_authorities(),
+    }
 
 
 @require_GET
@@ -25,20 +54,26 @@ def platform_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def platform_detail(request: HttpRequest, slug: str) -> HttpResponse:
     platform = queries.platform_detail(slug)
+    practice = _practice_context(request)
+    counts, routes = practice["counts"], practice["topic_routes"]
     provisions = list(platform.provisions.all())
     sections = []
     for topic in v.TOPICS:
         on_topic = [p for p in provisions if p.topic == topic.key]
         if on_topic or topic.core:
-            sections.append((topic, on_topic))
+            same = counts.of(topic.key, on_topic[0].value) if on_topic else 0
+            sections.append(Section(topic, on_topic, routes.get(topic.key), same, counts.total))
     channels = list(platform.channels.all())
     documents = list(platform.documents.all())
+    by_right = {r.right: r for r in routes.values()}
     context = {
+        **practice,
+        "actions": [(want, text, by_right[want]) for want, text in REQUEST_BUTTONS],
         "policies": [d for d in documents if d.kind == "privacy-policy" and d.url],
         "terms": [d for d in documents if d.kind == "terms" and d.url],
         "platform": platform,
         "sections": sections,
-        "quick": [(topic, items[0] if items else None) for topic, items in sections],
+        "quick": [(s.topic, s.items[0] if s.items else None) for s in sections],
         "opt_out": [p for p in provisions if p.topic == "opt-out"],
         "opt_out_channels": [c for c in channels if c.is_documented and "object" in c.rights],
         "channels": [c for c in channels if c.is_documented],
@@ -51,10 +86,18 @@ def platform_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def compare_index(request: HttpRequest) -> HttpResponse:
     topics, rows = queries.matrix()
+    counts = practices.catalog_counts()
+    columns = [(t, counts.affirmative(t.key)) for t in topics]
     return render(
         request,
         "catalog/compare_index.html",
-        {"topics": topics, "rows": rows, "all_topics": v.TOPICS},
+        {
+            "topics": topics,
+            "columns": columns,
+            "rows": rows,
+            "all_topics": v.TOPICS,
+            "counts": counts,
+        },
     )
 
 
@@ -64,10 +107,14 @@ def compare_topic(request: HttpRequest, topic: str) -> HttpResponse:
     if info is None:
         raise Http404("No such topic")
     order = "name" if request.GET.get("order") == "name" else "verdict"
+    practice = _practice_context(request)
     return render(
         request,
         "catalog/compare_topic.html",
         {
+            **practice,
+            "route": practice["topic_routes"].get(topic),
+            "count_rows": practice["counts"].rows(topic),
             "topic": info,
             "rows": queries.comparison(topic, order=order),
             "order": order,

@@ -194,6 +194,21 @@ RIGHTS: dict[str, str] = {
     "opt-out-profiling": "Stop profiling me",
 }
 
+# The letter that answers each practice: the right a person exercises against it. How that right
+# is exercised under each law (e.g. the CCPA's deletion plus opt-out for an objection) is
+# apps.letters.plan's business, not the catalog's. Private generation is a setting, not a right.
+TOPIC_RIGHTS: dict[str, str] = {
+    "training-inputs": "object",
+    "training-outputs": "object",
+    "opt-out": "object",
+    "content-licence": "object",
+    "public-by-default": "delete",
+    "retention": "delete",
+    "deletion": "delete",
+    "sharing": "opt-out-sale",
+    "human-review": "access",
+}
+
 # Where a legal entity or representative serves: ISO 3166 alpha-2 codes or these groups.
 REGION_GROUPS: dict[str, str] = {
     "EU": "the European Union",

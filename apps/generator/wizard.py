@@ -17,10 +17,11 @@ from typing import Any
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 
 from apps.catalog.forms import CustomRecipientForm
 from apps.catalog.models import Document, Platform, Provision
+from apps.catalog.queries import search_platforms
 from apps.catalog.recipients import Recipient, recipient_for_platform
 from apps.deadlines import applicable_regimes
 from apps.letters import Letter, PolicyQuote, Requester, compose_request
@@ -90,10 +91,7 @@ class RecipientForm(StepForm):
 
 
 def platform_choices(query: str = "") -> list[Platform]:
-    platforms = Platform.objects.only("slug", "name").order_by("name")
-    if query:
-        platforms = platforms.filter(Q(name__icontains=query) | Q(products__icontains=query))
-    return list(platforms)
+    return search_platforms(query)
 
 
 def custom_form(data: dict[str, Any] | None, state: dict[str, Any]) -> CustomRecipientForm:

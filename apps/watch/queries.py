@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Max, OuterRef, Q, Subquery
 
 from apps.catalog.models import Document, Platform
 
@@ -71,3 +71,48 @@ def check_status(document: Document) -> CheckStatus:
         .first()
     )
     return CheckStatus(last, success)
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """What the watch knows of one document: when it first stored a copy, when it last tried and
+    last read it, and the changes it recorded (oldest first)."""
+
+    first_recorded_at: datetime | None
+    last_checked_at: datetime | None
+    last_read_at: datetime | None
+    changes: tuple[Snapshot, ...]
+
+
+def document_records(documents: Iterable[Document]) -> dict[int, DocumentRecord]:
+    """Each document's record, by id, in two queries whatever the documents' histories."""
+    ids = [d.pk for d in documents]
+    snapshots: dict[int, list[Snapshot]] = {}
+    for snapshot in (
+        Snapshot.objects.filter(document_id__in=ids)
+        .select_related("document__platform")
+        .defer("text")
+        .order_by("document_id", "number")
+    ):
+        snapshots.setdefault(snapshot.document_id, []).append(snapshot)
+    checks = {
+        row["document"]: row
+        for row in Check.objects.filter(document_id__in=ids)
+        .values("document")
+        .annotate(
+            last_checked=Max("checked_at"),
+            last_read=Max("checked_at", filter=Q(outcome__in=Check.SUCCESSES)),
+        )
+        .order_by()
+    }
+    out = {}
+    for pk in ids:
+        history = snapshots.get(pk, [])
+        row = checks.get(pk, {})
+        out[pk] = DocumentRecord(
+            first_recorded_at=history[0].fetched_at if history else None,
+            last_checked_at=row.get("last_checked"),
+            last_read_at=row.get("last_read"),
+            changes=tuple(s for s in history if s.kind == Snapshot.Kind.CHANGE),
+        )
+    return out

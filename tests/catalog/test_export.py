@@ -17,6 +17,7 @@ PLATFORM_KEYS = {
     "slug",
     "name",
     "products",
+    "aliases",
     "page_url",
     "json_url",
     "website",
@@ -33,6 +34,7 @@ PLATFORM_KEYS = {
     "channels",
     "channels_not_documented",
     "plans",
+    "switches",
     "documents",
     "provisions",
 }
@@ -45,6 +47,7 @@ PROVISION_KEYS = {
     "reading",
     "note",
     "confidence",
+    "badge",
     "grade",
     "source",
 }
@@ -135,3 +138,28 @@ def test_the_export_is_plain_utf8_json(client):
     body = client.get("/platforms/openai.json").content.decode("utf-8")
     assert "DALL·E" in body  # not \\u escaped
     json.loads(body)
+
+
+def test_the_json_carries_the_aliases_the_switches_and_the_audits_corrections(client):
+    platforms = {p["slug"]: p for p in client.get("/catalog.json").json()["platforms"]}
+    openai = platforms["openai"]
+    assert {"ChatGPT", "DALL·E"} <= set(openai["aliases"])
+    switch = next(w for w in openai["switches"] if w["name"] == "Improve the model for everyone")
+    assert switch["set_to"] == "off"
+    assert switch["default"] == "on"
+    assert switch["needs_action"] is True
+    assert switch["topics"] == ["training-inputs", "training-outputs"]
+    assert switch["source"]["key"] == "data-controls-faq"
+    human = next(p for p in openai["provisions"] if p["topic"] == "human-review")
+    assert human["value"] == "yes"
+    assert human["source"]["key"] == "eu-terms"
+    microsoft = platforms["microsoft-copilot"]
+    retention = next(p for p in microsoft["provisions"] if p["topic"] == "retention")
+    assert retention["value"] == "not_documented"
+    entity = next(e for e in microsoft["legal_entities"] if e["name"] == "Microsoft Corporation")
+    assert entity["country"] == "US"
+    nightcafe = next(
+        p for p in platforms["nightcafe"]["provisions"] if p["topic"] == "public-by-default"
+    )
+    assert nightcafe["badge"] == "inferred"
+    assert platforms["gpt-images"]["documents"][0]["url"] == "https://gpt-images.app/privacy-policy"

@@ -38,6 +38,9 @@ def _urls(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
     for i, r in enumerate(data.get("representatives", [])):
         if "url" in r:
             yield f"representatives[{i}].url", r["url"]
+    for i, w in enumerate(data.get("switches", [])):
+        if "url" in w:
+            yield f"switches[{i}].url", w["url"]
     lead = data.get("lead_authority") or {}
     for key in ("url", "source_url"):
         if key in lead:
@@ -69,14 +72,14 @@ def test_every_email_address_comes_from_the_reference(slug):
 @pytest.mark.parametrize("slug", sorted(FILES))
 def test_every_quote_is_verbatim_from_the_reference(slug):
     reference = _reference_text()
-    for p in FILES[slug]["provisions"]:
+    for p in [*FILES[slug]["provisions"], *FILES[slug].get("switches", [])]:
         if "quote" not in p:
             continue
         quote = re.sub(r"\s+", " ", p["quote"]).rstrip("…").strip()
         # The reference elides with "…"; the quote may stop where the reference does.
         pieces = [piece.strip() for piece in quote.split("…") if piece.strip()]
         for piece in pieces:
-            assert piece in reference, (p["topic"], piece)
+            assert piece in reference, (p.get("topic") or p["name"], piece)
 
 
 @pytest.mark.parametrize("slug", sorted(FILES))
@@ -152,3 +155,60 @@ def test_the_corrections_to_the_brief_are_kept():
 
 def test_no_hash_is_invented():
     assert not any("sha256" in d for data in FILES.values() for d in data["documents"])
+
+
+@pytest.mark.parametrize(
+    ("slug", "topic", "words"),
+    [
+        ("openai", "human-review", "automated systems and human review"),
+        ("microsoft-copilot", "human-review", "manual (human) processing"),
+        ("meta-ai", "human-review", "automated or manual (human)"),
+        ("openai", "sharing", "vendors and service providers"),
+        ("anthropic", "sharing", "service providers and business partners"),
+        ("perplexity", "sharing", "We share your data with service providers."),
+        ("microsoft-copilot", "sharing", "including relevant advertising"),
+        ("meta-ai", "sharing", "select partners, like search engines"),
+        ("runway", "sharing", "our advertising and analytics partners"),
+        ("meta-ai", "deletion", "access and delete your personal information"),
+        ("openai", "training-outputs", "Input and Output are collectively"),
+        ("leonardo-ai", "training-inputs", "text prompts and images you input"),
+        ("perplexity", "deletion", "then to the Account tab"),
+    ],
+)
+def test_what_the_audit_found_documented_is_no_longer_not_documented(slug, topic, words):
+    answers = [p for p in FILES[slug]["provisions"] if p["topic"] == topic]
+    headline = answers[0]
+    assert headline["value"] != "not_documented"
+    assert headline["grade"] == "P"
+    assert words in headline["quote"]
+
+
+def test_the_audits_corrections_to_entities_and_sources_are_kept():
+    entities = {e["name"]: e for data in FILES.values() for e in data["legal_entities"]}
+    assert entities["Anthropic PBC"]["country"] == "US"
+    assert entities["Anthropic PBC"]["address"].startswith("548 Market St, PMB 90375")
+    assert entities["Microsoft Corporation"]["country"] == "US"
+    assert "One Microsoft Way" in entities["Microsoft Corporation"]["address"]
+    assert entities["Meta Platforms Ireland Limited"]["address"].startswith("Merrion Road")
+    # The Privacy FAQ does not name Midjourney's company; a (secondary) copy of the terms does.
+    midjourney = entities["Midjourney, Inc."]
+    assert midjourney["source"] == "terms-2022-copy"
+    assert midjourney["grade"] == "S"
+    ai21 = next(p for p in FILES["ai21-labs"]["provisions"] if p["topic"] == "training-inputs")
+    assert "separate written agreement" not in ai21["quote"]
+    assert ai21["grade"] == "CA"
+    retention = next(
+        p for p in FILES["microsoft-copilot"]["provisions"] if p["topic"] == "retention"
+    )
+    assert retention["value"] == "not_documented"
+    assert retention["grade"] == "NOT_FOUND"
+    perplexity = next(p for p in FILES["perplexity"]["provisions"] if p["topic"] == "deletion")
+    assert perplexity["source"] == "data-faq"
+    docs = {d["key"]: d for d in FILES["gpt-images"]["documents"]}
+    assert docs["privacy-policy"]["url"] == "https://gpt-images.app/privacy-policy"
+    stability = {d["key"]: d for d in FILES["stability-ai"]["documents"]}
+    assert "stableaudio.com/terms" in stability["stable-audio-terms"]["url"]
+    # Unconfirmed stays unconfirmed: Anthropic's human review has no source that could be read.
+    anthropic = next(p for p in FILES["anthropic"]["provisions"] if p["topic"] == "human-review")
+    assert anthropic["grade"] == "UNVERIFIED"
+    assert anthropic["confidence"] == "low"

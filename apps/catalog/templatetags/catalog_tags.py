@@ -9,7 +9,7 @@ from django import template
 
 from apps.core.places import country_name
 
-from .. import vocabulary as v
+from .. import coding, vocabulary as v
 from ..links import request_start_url
 
 register = template.Library()
@@ -103,3 +103,30 @@ def label(value: str, mapping: str) -> str:
         "evidence": v.OVERALL_EVIDENCE,
     }[mapping]
     return table.get(value, value)
+
+
+@register.filter
+def confidence_badge(provision: object) -> str:
+    """The badge an answer carries beside its value: "inferred", "unconfirmed" or ""."""
+    return coding.badge(getattr(provision, "confidence", ""), getattr(provision, "grade", ""))
+
+
+@register.filter
+def badge_label(key: str) -> str:
+    return coding.BADGES.get(key, "")
+
+
+@register.filter
+def badge_help(key: str) -> str:
+    return coding.BADGE_HELP.get(key, "")
+
+
+@register.filter
+def switches_for(platform: object, topic: str = "") -> list:
+    """The platform's settings switches (prefetched or not), only those answering ``topic``."""
+    if platform is None or not getattr(platform, "pk", None):
+        return []
+    cache = getattr(platform, "_prefetched_objects_cache", {})
+    related = platform.switches  # type: ignore[attr-defined]
+    switches = list(related.all() if "switches" in cache else related.select_related("source"))
+    return [w for w in switches if not topic or topic in w.topics]

@@ -48,3 +48,17 @@ def follow_box(context: template.Context, platform: Any, documents: Any = None) 
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),
     }
+
+
+@register.simple_tag
+def document_records(documents: Any) -> dict[int, Any]:
+    """``{% document_records documents as records %}``: first recorded, last checked and the
+    recorded changes of each document, by id (two queries for the whole list)."""
+    from ..queries import document_records as records
+
+    return records(list(documents or []))
+
+
+@register.filter
+def record_of(records: dict[int, Any], document: Any) -> Any:
+    return records.get(getattr(document, "pk", None))
