@@ -24,7 +24,8 @@ def problems_of(directory: Path) -> list[str]:
 
 def test_every_real_catalog_file_is_valid():
     files = read_catalog(CATALOG_DIR)
-    assert len(files) == 24
+    # Every file on disk is read: none skipped (a hand-typed count broke with each added platform).
+    assert len(files) == len(sorted(CATALOG_DIR.glob("*.yaml"))) >= 24
     assert all(f.path.stem == f.slug for f in files)
 
 
