@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from apps.catalog.files import CatalogError, parse_yaml, read_catalog
+from apps.catalog.files import CatalogError, catalog_paths, parse_yaml, read_catalog
 from apps.catalog.schema import PLATFORM_SCHEMA
 
 from .conftest import CATALOG_DIR, minimal_platform, write_platform
@@ -24,8 +24,8 @@ def problems_of(directory: Path) -> list[str]:
 
 def test_every_real_catalog_file_is_valid():
     files = read_catalog(CATALOG_DIR)
-    # Every file on disk is read: none skipped (a hand-typed count broke with each added platform).
-    assert len(files) == len(sorted(CATALOG_DIR.glob("*.yaml"))) >= 24
+    assert len(files) == len(catalog_paths(CATALOG_DIR))
+    assert len(files) >= 24
     assert all(f.path.stem == f.slug for f in files)
 
 

@@ -71,7 +71,9 @@ def test_the_list_above_is_the_reference_sections():
 
 def test_load_catalog_loads_every_platform_of_the_reference():
     call_command("load_catalog", verbosity=0)
-    assert sorted(Platform.objects.values_list("name", flat=True)) == sorted(REFERENCE_PLATFORMS)
+    names = sorted(Platform.objects.values_list("name", flat=True))
+    assert names == sorted(f.data["name"] for f in read_catalog(CATALOG_DIR))
+    assert set(REFERENCE_PLATFORMS) <= set(names)
     for platform in Platform.objects.all():
         topics = set(platform.provisions.values_list("topic", flat=True))
         assert {"training-inputs", "opt-out", "deletion", "retention"} <= topics, platform
@@ -177,13 +179,14 @@ def test_a_malformed_file_loads_nothing_at_all(catalog_dir):
 def test_the_command_prints_what_it_did(capsys):
     call_command("load_catalog")
     out = capsys.readouterr().out
-    assert "Loaded 24 platforms from" in out
-    assert "platforms: 24 (24 created, 0 updated, 0 deleted)" in out
+    n = len(read_catalog(CATALOG_DIR))
+    assert f"Loaded {n} platforms from" in out
+    assert f"platforms: {n} ({n} created, 0 updated, 0 deleted)" in out
 
 
 def test_prepare_loads_the_catalog():
     call_command("prepare", verbosity=0)
-    assert Platform.objects.count() == 24
+    assert Platform.objects.count() == len(read_catalog(CATALOG_DIR))
 
 
 def _normalised(data: dict) -> dict:
