@@ -1,6 +1,9 @@
 import pytest
 from django.core.management import call_command
 
+from apps.catalog.files import catalog_paths
+from tests.catalog.conftest import CATALOG_DIR
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -24,7 +27,7 @@ def test_a_visitor_goes_from_the_home_page_to_the_catalog(page, screenshot):
     assert page.get_by_role("heading", level=1).inner_text() == (
         "What AI platforms do with your prompts and images"
     )
-    assert page.locator(".platform-card").count() == 24
+    assert page.locator(".platform-card").count() == len(catalog_paths(CATALOG_DIR))
     assert (
         page.get_by_role("navigation", name="Main")
         .get_by_role("link", name="Platforms")
