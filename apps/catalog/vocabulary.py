@@ -185,6 +185,13 @@ RIGHTS: dict[str, str] = {
     "access": "Tell me what you hold",
     "opt-out-sale": "Stop selling or sharing my data",
     "correct": "Correct my data",
+    # Issue 15 (apps.deadlines.RIGHTS); the wizard offers them once the letters word them.
+    "restrict": "Pause the use of my data",
+    "portability": "Give me my data to take elsewhere",
+    "automated-decisions": "Do not decide about me by automated means alone",
+    "limit-sensitive": "Limit the use of my sensitive information",
+    "opt-out-targeted-ads": "Stop targeting ads at me",
+    "opt-out-profiling": "Stop profiling me",
 }
 
 # Where a legal entity or representative serves: ISO 3166 alpha-2 codes or these groups.

@@ -14,7 +14,11 @@ Public API (other apps call exactly these; extend, never rename)::
         InvalidDate, MissingPlace, UnknownCountry, NoExtension, NoAppeal, UnknownCalendar,
     )
 
-- ``RIGHTS``: ``("access", "delete", "object", "opt-out-sale", "correct")``.
+- ``RIGHTS``: ``("access", "delete", "object", "opt-out-sale", "correct")`` (the original five,
+  stable) then ``"restrict"``, ``"portability"``, ``"automated-decisions"``,
+  ``"limit-sensitive"``, ``"opt-out-targeted-ads"``, ``"opt-out-profiling"`` (issue 15). A right
+  may exist only from a date (``RightRule.available_from``: Utah's right to correct from
+  1 July 2026): asking earlier raises ``RightNotGranted`` with the reason.
 - ``get_regime(code) -> Regime``: ``gdpr``, ``uk-gdpr``, ``ccpa``, ``us-va`` … ``us-ri``,
   ``pipeda``, ``quebec``, ``lgpd``, ``fadp``, ``au-privacy``, ``none``. ``Regime.rights`` maps
   each granted right to its rule (citation, period, extension, acknowledgement);
@@ -26,7 +30,15 @@ Public API (other apps call exactly these; extend, never rename)::
   ``("none",)`` when none does. ``company_country``: pass it only when the company's EU/EEA or
   UK establishment is the controller for this person.
 - ``compute_deadline(regime, right, received_on, *, country="", region="",
-  company_country=None, extended=False, calendar=None, pauses=()) -> Deadline``.
+  company_country=None, company_region="", extended=False, calendar=None, pauses=(),
+  channel=None, sent_on=None) -> Deadline``. ``company_region``: the controller's UK nation
+  (``ENG``/``WLS``/``SCT``/``NIR``) or EU subdivision (German Land ``BY``…) whose holidays count.
+  ``channel`` + ``sent_on`` (with ``received_on=None``) let the engine work out the day of receipt.
+- ``received_on_for(sent_on, channel, *, regime="", country="", company_country=None,
+  company_region="") -> Receipt`` (``received_on``, ``latest_on``, ``explanation``: "Counted
+  from Mon 2 Mar 2026, the day you sent it by email."). Channels: ``CHANNELS`` = email,
+  web-form, post, in-app; post counts from the second working day after posting (UK rule,
+  UNVERIFIED elsewhere).
 - ``compute_appeal_deadline(regime, received_on, *, right="", extended=False) -> Deadline``
   (US states' appeals).
 - ``extension_claimed_in_time(deadline, notified_on) -> bool``: whether an extension notice came
@@ -45,7 +57,10 @@ calendar days), ``overdue_calendar``, ``citation``, ``explanation_steps``, ``exp
 line: "Received Sat 31 Jan 2026 → one month → 28 Feb 2026 (no 31 Feb) → a Saturday → next
 working day Mon 2 Mar 2026. GDPR Art. 12(3); Reg. 1182/71 Art. 3."), ``extended_explanation``,
 ``acknowledge_explanation``, ``overdue_explanation``, ``notes`` (the UNVERIFIED points that
-apply), ``authorities``; ``as_dict()`` and ``to_json()``.
+apply), ``authorities``, ``receipt`` and ``received_explanation`` (the date it counts from, as a
+sentence), ``statements`` (what a letter may state as law, e.g. CCPA: no verification or account
+may be required), ``coverage`` ("Applies only to …", Florida), ``roll_rule`` (whether a last
+day rolls under the law's counting statute, and why); ``as_dict()`` and ``to_json()``.
 
 Errors are :class:`DeadlineError` subclasses (a ``ValueError``) with one-line messages.
 
@@ -54,6 +69,7 @@ Command: ``python manage.py deadline REGIME RECEIVED_ON [--country CC] [--state 
 """
 
 from apps.deadlines.engine import (
+    CHANNELS,
     Deadline,
     DeadlineError,
     InvalidDate,
@@ -61,8 +77,10 @@ from apps.deadlines.engine import (
     NoAppeal,
     NoExtension,
     Pause,
+    Receipt,
     RightNotGranted,
     UnknownCalendar,
+    UnknownChannel,
     UnknownCountry,
     UnknownRegime,
     UnknownRight,
@@ -73,10 +91,12 @@ from apps.deadlines.engine import (
     get_regime,
     is_overdue,
     parse_date,
+    received_on_for,
 )
 from apps.deadlines.rules import REGIMES, RIGHTS, Authority, Regime
 
 __all__ = [
+    "CHANNELS",
     "REGIMES",
     "RIGHTS",
     "Authority",
@@ -87,9 +107,11 @@ __all__ = [
     "NoAppeal",
     "NoExtension",
     "Pause",
+    "Receipt",
     "Regime",
     "RightNotGranted",
     "UnknownCalendar",
+    "UnknownChannel",
     "UnknownCountry",
     "UnknownRegime",
     "UnknownRight",
@@ -100,4 +122,5 @@ __all__ = [
     "get_regime",
     "is_overdue",
     "parse_date",
+    "received_on_for",
 ]

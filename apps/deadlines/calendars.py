@@ -12,6 +12,12 @@ because the package does not carry what the reference (``laws.md``) counts with:
 - ``US-CA-REPORTED``: the later additions laws.md reports but could not verify (Lunar New Year,
   Genocide Remembrance Day on 24 April, Juneteenth) plus everything the package lists for
   California. Only the *latest plausible* reading counts these (rule 10).
+- ``CA-IA35``: the "holiday" list of Canada's Interpretation Act s.35(1) (laws.md §7A.2), which
+  PIPEDA's periods count with: the package's Canada list is not that list (it lacks Easter Monday
+  in its public category and adds Boxing Day). ``CA-IA35-PROCLAIMED`` adds Thanksgiving (a day of
+  thanksgiving appointed by proclamation, proclamation not seen) for the latest reading only.
+- ``NZ-SUMMER``: 25 December to 15 January, reportedly not working days under New Zealand's
+  Privacy Act s.7 (UNVERIFIED): only the latest reading counts them.
 - ``IE-SUBST``: in Ireland, whether the Monday after a public holiday that falls on a weekend is
   itself a day off (e.g. Mon 28 Dec 2026 after St Stephen's Day on a Saturday) is UNVERIFIED
   (laws.md E8), so only the latest plausible reading treats it as one.
@@ -30,6 +36,7 @@ from functools import cache
 
 import holidays
 import pycountry
+from dateutil.easter import easter
 
 from apps.core.places import country_name
 
@@ -107,6 +114,19 @@ CALIFORNIA_REPORTED = HolidaySource(
     "US-CA-REPORTED",
     "California holidays added after 2016 (reported, UNVERIFIED)",
     unverified="California holidays added after the 2016 text of Gov. Code §6700 are UNVERIFIED",
+    addition=True,
+)
+CANADA_IA35 = HolidaySource("CA-IA35", "Canada (Interpretation Act s.35)")
+CANADA_PROCLAIMED = HolidaySource(
+    "CA-IA35-PROCLAIMED",
+    "Thanksgiving as a proclaimed day (UNVERIFIED)",
+    unverified="that Thanksgiving is a proclaimed holiday under Interpretation Act s.35 is UNVERIFIED",
+    addition=True,
+)
+NZ_SUMMER = HolidaySource(
+    "NZ-SUMMER",
+    "25 December to 15 January (UNVERIFIED)",
+    unverified="that 25 December to 15 January are not working days (Privacy Act 2020 s.7) is UNVERIFIED",
     addition=True,
 )
 IRELAND_SUBSTITUTES = HolidaySource(
@@ -201,6 +221,12 @@ def _source_days(code: str, year: int) -> Mapping[date, str]:
         return _california_reported(year)
     if code == IRELAND_SUBSTITUTES.code:
         return _irish_substitutes(year)
+    if code == CANADA_IA35.code:
+        return _canada_ia35(year)
+    if code == CANADA_PROCLAIMED.code:
+        return {_nth_weekday(year, 10, 0, 2): "Thanksgiving (proclaimed, UNVERIFIED)"}
+    if code == NZ_SUMMER.code:
+        return _nz_summer(year)
     if code.endswith("*"):
         return _every_region(code[:-1], year)
     country, _, subdiv = code.partition("-")
@@ -316,4 +342,42 @@ def _irish_substitutes(year: int) -> Mapping[date, str]:
         if substitute.year == year:
             plain = name.removesuffix(" (Ireland)")
             days[substitute] = f"possible substitute day for {plain} (Ireland, UNVERIFIED)"
+    return days
+
+
+def _canada_ia35(year: int) -> Mapping[date, str]:
+    """Interpretation Act s.35(1) "holiday", the named days (Sundays are the calendar's weekend).
+
+    Victoria Day is the Monday before 25 May (the day fixed for the Sovereign's birthday); the
+    National Day for Truth and Reconciliation (30 September) counts from 3 August 2021
+    (S.C. 2021, c. 11). Boxing Day and Saint-Jean-Baptiste Day are not in the federal list.
+    """
+    where = "Canada, Interpretation Act s.35"
+    monday = 0
+    good_friday = easter(year) - timedelta(days=2)
+    days = {
+        date(year, 1, 1): "New Year's Day",
+        good_friday: "Good Friday",
+        good_friday + timedelta(days=3): "Easter Monday",
+        date(year, 5, 25) - timedelta(days=(date(year, 5, 25).weekday() - monday) % 7 or 7): (
+            "Victoria Day"
+        ),
+        date(year, 7, 1): "Canada Day",
+        _nth_weekday(year, 9, monday, 1): "Labour Day",
+        date(year, 11, 11): "Remembrance Day",
+        date(year, 12, 25): "Christmas Day",
+    }
+    if year >= 2021:
+        days[date(year, 9, 30)] = "National Day for Truth and Reconciliation"
+    return {day: f"{name} ({where})" for day, name in days.items()}
+
+
+def _nz_summer(year: int) -> Mapping[date, str]:
+    days: dict[date, str] = {}
+    for start in (date(year - 1, 12, 25), date(year, 12, 25)):
+        day = start
+        while day <= date(start.year + 1, 1, 15):
+            if day.year == year:
+                days[day] = "summer break, 25 Dec to 15 Jan (New Zealand, UNVERIFIED)"
+            day += timedelta(days=1)
     return days

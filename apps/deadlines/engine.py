@@ -9,11 +9,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
+import holidays
+
 from apps.core.places import EEA_STATES, is_valid_country
 from apps.deadlines.calendars import (
     CALIFORNIA_6700,
     CALIFORNIA_REPORTED,
+    CANADA_IA35,
+    CANADA_PROCLAIMED,
     IRELAND_SUBSTITUTES,
+    NZ_SUMMER,
+    REGIONAL_HOLIDAY_COUNTRIES,
     SUNDAY_ONLY,
     Calendar,
     calendar_of,
@@ -28,6 +34,8 @@ from apps.deadlines.counting import (
     rolled_steps,
 )
 from apps.deadlines.rules import (
+    CANADIAN_PROVINCE_REGIMES,
+    NEW_COUNTRY_REGIMES,
     REGIMES,
     RIGHT_LABELS,
     RIGHTS,
@@ -40,6 +48,16 @@ from apps.deadlines.rules import (
     supervisory_authority,
 )
 
+Channel = Literal["email", "web-form", "post", "in-app"]
+CHANNELS: tuple[Channel, ...] = ("email", "web-form", "post", "in-app")
+CHANNEL_WORDS = {
+    "email": "by email",
+    "web-form": "through the company's web form",
+    "in-app": "in the app",
+    "post": "by post",
+}
+# UK nations as ISO 3166-2 subdivision codes without the country (places contract).
+UK_NATIONS = {"ENG": "ENG", "WLS": "ENG", "SCT": "SCT", "NIR": "NIR"}
 PauseKind = Literal["identity", "clarification", "fee"]
 PAUSE_KINDS: tuple[PauseKind, ...] = ("identity", "clarification", "fee")
 CA_CALENDARS = ("both", "federal", "california")
@@ -88,6 +106,10 @@ class UnknownCalendar(DeadlineError):
     pass
 
 
+class UnknownChannel(DeadlineError):
+    pass
+
+
 # --- Inputs and the result ----------------------------------------------------------------------
 
 
@@ -99,6 +121,34 @@ class Pause:
     kind: PauseKind
     asked_on: date
     answered_on: date
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """When the company received a request the person sent on ``sent_on`` by ``channel``.
+
+    ``received_on`` is the day the clock starts on (the legal reading), ``latest_on`` the latest
+    plausible one (post: second class), ``explanation`` the sentence a letter can state.
+    """
+
+    sent_on: date
+    channel: Channel
+    received_on: date
+    latest_on: date
+    explanation: str
+    citation: str = ""
+    unverified: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "sent_on": self.sent_on.isoformat(),
+            "channel": self.channel,
+            "received_on": self.received_on.isoformat(),
+            "latest_on": self.latest_on.isoformat(),
+            "explanation": self.explanation,
+            "citation": self.citation,
+            "unverified": self.unverified,
+        }
 
 
 @dataclass(frozen=True)
@@ -139,6 +189,21 @@ class Deadline:
     overdue_explanation: str = ""
     notes: tuple[str, ...] = ()
     authorities: tuple[Authority, ...] = field(default_factory=tuple)
+    # How the request reached the company (None when only a received date was given).
+    receipt: Receipt | None = None
+    company_region: str = ""
+    # Sentences a letter may state as law (e.g. no verification may be required), who the law
+    # covers ("Applies only to …"), and whether a last day rolls under its counting statute.
+    statements: tuple[str, ...] = ()
+    coverage: str = ""
+    roll_rule: str = ""
+
+    @property
+    def received_explanation(self) -> str:
+        """``"Counted from Mon 2 Mar 2026, the day you sent it by email."``"""
+        if self.receipt is not None:
+            return self.receipt.explanation
+        return f"Counted from {fmt(self.received_on)}, the day the company received it."
 
     @property
     def effective_due_on(self) -> date | None:
@@ -187,6 +252,12 @@ class Deadline:
             "notes": list(self.notes),
             "unverified": self.unverified,
             "authorities": [authority.as_dict() for authority in self.authorities],
+            "receipt": self.receipt.as_dict() if self.receipt else None,
+            "received_explanation": self.received_explanation,
+            "company_region": self.company_region,
+            "statements": list(self.statements),
+            "coverage": self.coverage,
+            "roll_rule": self.roll_rule,
         }
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -222,9 +293,16 @@ def applicable_regimes(
     elif country == "US" and region in US_STATE_REGIMES:
         found.append(US_STATE_REGIMES[region])
     elif country == "CA":
-        found += ["quebec", "pipeda"] if region == "QC" else ["pipeda"]
+        # A provincial law treated as substantially similar first, then PIPEDA (laws.md §7A.5).
+        found += (
+            [CANADIAN_PROVINCE_REGIMES[region], "pipeda"]
+            if region in CANADIAN_PROVINCE_REGIMES
+            else ["pipeda"]
+        )
     elif country in {"BR": "lgpd", "CH": "fadp", "AU": "au-privacy"}:
         found.append({"BR": "lgpd", "CH": "fadp", "AU": "au-privacy"}[country])
+    elif country in NEW_COUNTRY_REGIMES:
+        found.append(NEW_COUNTRY_REGIMES[country])
     if company in EEA_STATES and "gdpr" not in found:
         found.append("gdpr")
     if company == "GB" and "uk-gdpr" not in found:
@@ -235,25 +313,50 @@ def applicable_regimes(
 def compute_deadline(
     regime: str,
     right: str,
-    received_on: date,
+    received_on: date | None,
     *,
     country: str = "",
     region: str = "",
     company_country: str | None = None,
+    company_region: str = "",
     extended: bool = False,
     calendar: str | None = None,
     pauses: Sequence[Pause] = (),
+    channel: str | None = None,
+    sent_on: date | None = None,
 ) -> Deadline:
     """The deadlines for a request exercising ``right`` under ``regime``, received on
     ``received_on`` (the day it reached the company's official channel, whatever the weekday).
 
     ``country``/``region``: where the person lives; ``company_country``: where the controller is
-    established (GDPR: the member state whose holidays count). ``extended``: the company gave a
-    valid extension notice (check with :func:`extension_claimed_in_time`). ``calendar``: CCPA
-    business days count ``"both"`` federal and California holidays (default), ``"federal"`` or
-    ``"california"``. ``pauses``: ID, fee or clarification questions and when they were answered.
+    established (GDPR: the member state whose holidays count) and ``company_region`` its
+    subdivision (a UK nation ``ENG``/``WLS``/``SCT``/``NIR``, a German Land ``BY``, a Spanish
+    community ``MD``…) where holidays differ. ``extended``: the company gave a valid extension
+    notice (check with :func:`extension_claimed_in_time`). ``calendar``: CCPA business days count
+    ``"both"`` federal and California holidays (default), ``"federal"`` or ``"california"``.
+    ``pauses``: ID, fee or clarification questions and when they were answered.
+
+    Instead of ``received_on`` (pass None) a caller may give ``sent_on`` and ``channel``
+    (``email``, ``web-form``, ``in-app``, ``post``): the engine works out the day of receipt with
+    :func:`received_on_for` and the deadline says which date it counts from.
     """
     rules = get_regime(regime)
+    receipt = None
+    if channel is not None or sent_on is not None:
+        if sent_on is None or channel is None:
+            raise InvalidDate("Give both the day the request was sent and how it was sent.")
+        receipt = received_on_for(
+            sent_on,
+            channel,
+            regime=rules.code,
+            country=country,
+            company_country=company_country,
+            company_region=company_region,
+        )
+        if received_on is None:
+            received_on = receipt.received_on
+    if received_on is None:
+        raise InvalidDate("Give the day the company received the request (YYYY-MM-DD).")
     _check_date(received_on, "received date")
     if right not in RIGHTS:
         raise UnknownRight(f"Unknown right {right!r}; rights: {', '.join(RIGHTS)}.")
@@ -262,16 +365,102 @@ def compute_deadline(
             f"{rules.name} does not grant the right {right!r}: {rules.not_granted[right]}"
         )
     rule = rules.rights[right]
+    if not rule.granted_on(received_on):
+        raise RightNotGranted(
+            f"{rules.name} does not grant the right {right!r} for a request received on "
+            f"{received_on.isoformat()}: {rule.before_reason}"
+        )
     return _compute(
         rules,
         rule,
         "response",
         received_on,
         place=_normalise_place(country, region or rules.region, company_country),
+        company_region=_normalise_region(company_region),
         extended=extended,
         calendar=calendar,
         pauses=pauses,
+        receipt=receipt,
     )
+
+
+def received_on_for(
+    sent_on: date,
+    channel: str,
+    *,
+    regime: str = "",
+    country: str = "",
+    company_country: str | None = None,
+    company_region: str = "",
+) -> Receipt:
+    """The day the company received a request sent on ``sent_on`` by ``channel``.
+
+    Email, web forms and in-app requests arrive the day they are sent. Post: in the UK the
+    letter is deemed delivered on the second working day after posting by first class post, the
+    fourth by second class (Interpretation Act 1978 s.7; Practice Direction [1985] 1 All ER 889);
+    working days exclude the bank holidays of the controller's nation. No such rule was found
+    elsewhere, so the same convention is used there and marked UNVERIFIED (laws.md §7A.3).
+    """
+    _check_date(sent_on, "date the request was sent")
+    if channel not in CHANNELS:
+        raise UnknownChannel(f"Unknown channel {channel!r}; channels: {', '.join(CHANNELS)}.")
+    how = CHANNEL_WORDS[channel]
+    if channel != "post":
+        return Receipt(
+            sent_on,
+            channel,  # type: ignore[arg-type]
+            sent_on,
+            sent_on,
+            f"Counted from {fmt(sent_on)}, the day you sent it {how}.",
+            citation="EDPB Gl. 01/2022 §159 (a request counts when it reaches an official channel)",
+        )
+    code = str(regime).strip().lower()
+    company = (company_country or "").strip().upper()
+    uk = code == "uk-gdpr" or (not code and (company or country.strip().upper()) == "GB")
+    if uk:
+        nation = UK_NATIONS.get(_normalise_region(company_region), "ENG")
+        working = calendar_of(library_source("GB", nation), holiday_word="bank holiday")
+        citation = "Interpretation Act 1978 s.7; Practice Direction [1985] 1 All ER 889"
+        unverified = ""
+    else:
+        place = company or country.strip().upper()
+        working = (
+            calendar_of(library_source(place)) if place and _known_country(place) else Calendar(())
+        )
+        citation = "UK convention (Interpretation Act 1978 s.7), used elsewhere"
+        unverified = (
+            "no deemed-delivery rule for post was found for this law: the second working day "
+            "after posting is the UK's convention, UNVERIFIED here (laws.md §7A.3)"
+        )
+    first = _working_days_after(sent_on, 2, working)
+    latest = _working_days_after(sent_on, 4, working)
+    return Receipt(
+        sent_on,
+        "post",
+        first,
+        latest,
+        f"Counted from {fmt(first)}, the second working day after you posted it on "
+        f"{fmt(sent_on)} (first class post).",
+        citation=citation,
+        unverified=unverified,
+    )
+
+
+def _working_days_after(start: date, count: int, calendar: Calendar) -> date:
+    day, counted = start, 0
+    while counted < count:
+        day += timedelta(days=1)
+        if not calendar.is_closed(day):
+            counted += 1
+    return day
+
+
+def _known_country(code: str) -> bool:
+    return code in holidays.list_supported_countries()
+
+
+def _normalise_region(region: str) -> str:
+    return (region or "").strip().upper().rpartition("-")[2]
 
 
 def compute_appeal_deadline(
@@ -302,6 +491,7 @@ def compute_appeal_deadline(
         "appeal",
         received_on,
         place=_normalise_place(country or "US", region or rules.region, None),
+        company_region="",
         extended=extended,
         calendar=None,
         pauses=(),
@@ -355,7 +545,7 @@ def _normalise_place(
 
 
 def _calendars(
-    rules: Regime, place: tuple[str, str, str], option: str | None
+    rules: Regime, place: tuple[str, str, str], option: str | None, company_region: str = ""
 ) -> tuple[Calendar | None, Calendar | None, tuple[str, ...]]:
     """(the calendar the legal reading counts with, the widest plausible one, notes)."""
     country, region, company = place
@@ -363,11 +553,22 @@ def _calendars(
         raise UnknownCalendar(f"{rules.name} has no choice of holiday calendar.")
     match rules.places:
         case "eea-state":
-            return _eea_calendars(country, company)
+            return _eea_calendars(country, company, company_region)
         case "uk":
-            legal = calendar_of(library_source("GB", "ENG"), holiday_word="bank holiday")
             wide = calendar_of(library_source("GB", every_region=True), holiday_word="bank holiday")
-            return legal, wide, ()
+            nation = UK_NATIONS.get(company_region)
+            if company_region and nation is None:
+                raise UnknownCountry(
+                    f"Unknown UK nation {company_region!r}; use ENG, WLS, SCT or NIR."
+                )
+            legal = calendar_of(library_source("GB", nation or "ENG"), holiday_word="bank holiday")
+            notes: tuple[str, ...] = ()
+            if nation is None:
+                notes = (
+                    "Counted with the bank holidays of England and Wales; give the company's "
+                    "nation (SCT, NIR) if its controller is in Scotland or Northern Ireland.",
+                )
+            return legal, wide, notes
         case "california":
             option = option or "both"
             sources = {
@@ -385,29 +586,53 @@ def _calendars(
             )
             return legal, wide, ()
         case "us-state":
+            state = calendar_of(library_source("US", rules.region), holiday_word="holiday")
             wide = calendar_of(
                 library_source("US"), library_source("US", rules.region), holiday_word="holiday"
             )
-            return None, wide, ()
+            return state, wide, ()
         case "canada":
-            federal = library_source("CA")
-            legal = Calendar((federal,), SUNDAY_ONLY, "holiday")
+            # Interpretation Act s.35: Sundays and the listed days, not the package's list.
+            legal = Calendar((CANADA_IA35,), SUNDAY_ONLY, "holiday")
             regional = (
                 library_source("CA", region) if region else library_source("CA", every_region=True)
             )
-            return legal, calendar_of(federal, regional, holiday_word="holiday"), ()
+            wide = calendar_of(
+                CANADA_IA35,
+                library_source("CA"),
+                regional,
+                CANADA_PROCLAIMED,
+                holiday_word="holiday",
+            )
+            return legal, wide, ()
         case "quebec":
             return None, calendar_of(library_source("CA"), library_source("CA", "QC")), ()
         case "brazil":
-            return None, calendar_of(library_source("BR", every_region=True)), ()
+            return (
+                calendar_of(library_source("BR")),
+                calendar_of(library_source("BR", every_region=True)),
+                (),
+            )
         case "switzerland":
             return None, calendar_of(library_source("CH", every_region=True)), ()
         case "australia":
             return None, calendar_of(library_source("AU", every_region=True)), ()
+        case "country":
+            code = rules.calendar_country
+            legal = calendar_of(library_source(code, rules.region))
+            wide_sources = [
+                library_source(code, rules.region),
+                library_source(code, every_region=True),
+            ]
+            if code == "NZ":
+                wide_sources.append(NZ_SUMMER)
+            return legal, calendar_of(*wide_sources), ()
     return None, None, ()
 
 
-def _eea_calendars(country: str, company: str) -> tuple[Calendar, Calendar, tuple[str, ...]]:
+def _eea_calendars(
+    country: str, company: str, company_region: str = ""
+) -> tuple[Calendar, Calendar, tuple[str, ...]]:
     if company in EEA_STATES:
         state = company
     elif country in EEA_STATES:
@@ -431,7 +656,22 @@ def _eea_calendars(country: str, company: str) -> tuple[Calendar, Calendar, tupl
             f"Counted with the public holidays of {library_source(state).where}; give the "
             "company's country if its controller is established elsewhere."
         )
-    return calendar_of(library_source(state)), calendar_of(*wide_sources), tuple(notes)
+    legal = library_source(state)
+    if company_region and company and state == company:
+        subdivisions = holidays.list_supported_countries().get(company, [])
+        if company_region not in subdivisions:
+            raise UnknownCountry(
+                f"Unknown region {company_region!r} of {company}; use one of: "
+                f"{', '.join(subdivisions) or 'none (holidays are national)'}."
+            )
+        legal = library_source(company, company_region)
+    elif company in REGIONAL_HOLIDAY_COUNTRIES and state == company:
+        notes.append(
+            f"Public holidays in {library_source(company).where} differ by region: give the "
+            "company's region (e.g. a German Land) for the legal date; the latest reading counts "
+            "every region."
+        )
+    return calendar_of(legal), calendar_of(*wide_sources), tuple(notes)
 
 
 # --- The clock: pauses for ID, fees and clarification -------------------------------------------
@@ -582,13 +822,28 @@ def _compute(
     received_on: date,
     *,
     place: tuple[str, str, str],
+    company_region: str,
     extended: bool,
     calendar: str | None,
     pauses: Sequence[Pause],
     plausible_length: int | None = None,
+    receipt: Receipt | None = None,
 ) -> Deadline:
-    legal_cal, wide_cal, place_notes = _calendars(rules, place, calendar)
+    legal_cal, wide_cal, place_notes = _calendars(rules, place, calendar, company_region)
     legal_start, other_starts, pause_notes = _clock(rules, received_on, pauses)
+    receipt_notes: list[str] = []
+    if receipt is not None and receipt.latest_on > received_on:
+        # Post: the latest plausible reading counts from second-class delivery.
+        other_starts = [
+            *other_starts,
+            _Start(
+                receipt.latest_on,
+                legal_start.shift,
+                (f"delivered {fmt(receipt.latest_on)} (second class post)",),
+                "counting from delivery by second class post",
+            ),
+        ]
+        receipt_notes.append(receipt.unverified)
     received = f"Received {fmt(received_on)}"
     label = RIGHT_LABELS.get(rule.right, "the appeal")
     common = {
@@ -602,6 +857,11 @@ def _compute(
         "clock_starts_on": legal_start.on,
         "extended": extended,
         "authorities": _authorities(rules, place),
+        "receipt": receipt,
+        "company_region": company_region,
+        "statements": rule.statements,
+        "coverage": rules.coverage.summary if rules.coverage else "",
+        "roll_rule": rules.roll_rule,
     }
     period = rule.period
     if period is None:
@@ -622,7 +882,7 @@ def _compute(
             explanation_steps=steps,
             explanation=_line(steps, rule.citation),
             overdue_explanation="No statute sets a deadline, so the request is never called overdue.",
-            notes=_sentences((rule.note, rule.unverified, *rules.notes)),
+            notes=_sentences((rule.note, rule.unverified, *receipt_notes, *rules.notes)),
         )
 
     if extended and rule.extension is None:
@@ -698,6 +958,7 @@ def _compute(
         *(n for n in (period.unverified, rule.note, rule.unverified) if n),
         *place_notes,
         *pause_notes,
+        *receipt_notes,
         *(extension.unverified for extension in [extension] if extension and extension.unverified),
         *rules.notes,
     ]
@@ -713,7 +974,7 @@ def _compute(
         acknowledge_by=ack.day if ack else None,
         acknowledge_overdue_after=max(ack.day, wide_ack.day) if ack and wide_ack else None,
         overdue_after=overdue_after,
-        calendar=legal_cal,
+        calendar=legal_cal if rolls else None,
         overdue_calendar=wide_cal,
         rolls_over=rolls,
         citation=period.citation,

@@ -129,15 +129,21 @@ class RequestPlan:
         return sorted(found, key=lambda d: d.due_on or d.courtesy_reply_by or d.received_on)
 
 
-def ground(regime_code: str, right: str, cited: Sequence[str] = ()) -> Ground:
-    """How ``right`` is exercised under ``regime_code`` (``cited``: all regimes of the letter)."""
+def ground(
+    regime_code: str, right: str, cited: Sequence[str] = (), on: date | None = None
+) -> Ground:
+    """How ``right`` is exercised under ``regime_code`` (``cited``: all regimes of the letter)
+    for a request received ``on`` (some rights exist only from a date, e.g. Utah's right to
+    correct from 1 July 2026)."""
     regime = get_regime(regime_code)
     if not regime.statutory:
         return Ground(regime_code, right, "policy")
-    if regime.grants(right):
+    if regime.grants(right, on):
         return Ground(regime_code, right, "granted", (right,))
     reason = regime.not_granted.get(right, "")
-    effective = tuple(r for r in SUBSTITUTES.get(right, ()) if regime.grants(r))
+    if not reason and right in regime.rights:
+        reason = regime.rights[right].before_reason
+    effective = tuple(r for r in SUBSTITUTES.get(right, ()) if regime.grants(r, on))
     if effective:
         return Ground(regime_code, right, "mapped", effective, reason)
     return Ground(regime_code, right, "policy", (), reason)
@@ -167,7 +173,7 @@ def plan_request(
         raise ValueError(f"rights must be among {', '.join(RIGHTS)}; got {list(rights)}")
     grounds: list[Ground] = []
     for right in rights:
-        found = [ground(code, right, regimes) for code in regimes]
+        found = [ground(code, right, regimes, received_on) for code in regimes]
         if any(g.basis == "granted" for g in found):
             found = [g for g in found if g.basis == "granted"]
         elif any(g.basis == "mapped" for g in found):

@@ -50,15 +50,18 @@ def test_the_catalog_lists_every_platform_with_its_key_verdicts(client):
             "category=code",
             [
                 "Cursor",
+                "DeepSeek",
+                "GitHub Copilot",
                 "Hugging Face",
                 "Lovable",
+                "Mistral Le Chat",
                 "Replit",
                 "Stack Overflow",
                 "Supabase",
                 "Windsurf",
             ],
         ),
-        ("trains=no", ["ClickUp"]),
+        ("trains=no", ["ClickUp", "Notion"]),
         (
             "opt_out=on&category=image",
             [
@@ -66,10 +69,12 @@ def test_the_catalog_lists_every_platform_with_its_key_verdicts(client):
                 "Canva",
                 "DeviantArt",
                 "Google Gemini",
+                "Grok (xAI)",
                 "Leonardo.Ai",
                 "Meta AI",
                 "Microsoft Copilot",
                 "OpenAI",
+                "Pinterest",
                 "Qwen Chat",
                 "Shutterstock",
             ],
@@ -79,11 +84,13 @@ def test_the_catalog_lists_every_platform_with_its_key_verdicts(client):
             [
                 "Canva",
                 "Civitai",
+                "Grok (xAI)",
                 "Ideogram",
                 "Leonardo.Ai",
                 "Meta AI",
                 "Midjourney",
                 "NightCafe",
+                "Pinterest",
                 "Playground AI",
             ],
         ),
@@ -93,9 +100,14 @@ def test_the_catalog_lists_every_platform_with_its_key_verdicts(client):
                 "AI21 Labs",
                 "Anthropic",
                 "Character.AI",
+                "DeepSeek",
                 "Google Gemini",
+                "Grammarly",
+                "Grok (xAI)",
+                "LinkedIn",
                 "Meta AI",
                 "Microsoft Copilot",
+                "Mistral Le Chat",
                 "OpenAI",
                 "Perplexity",
                 "Qwen Chat",
@@ -124,7 +136,7 @@ def test_each_filter_option_shows_how_many_platforms_it_would_show(client):
     opt_out_count = len(names_on(client.get("/platforms/?category=image&opt_out=on")))
     assert f"Opt-out offered ({opt_out_count})" in page
     # A category count keeps the other filters but not the category itself.
-    assert re.search(r'<option value="code">Code \(7\)</option>', page)
+    assert re.search(r'<option value="code">Code \(10\)</option>', page)
     image = len(names_on(client.get("/platforms/?category=image")))
     assert f"Showing {image} of {CATALOG_SIZE} platforms." in page
 
@@ -249,13 +261,13 @@ def test_the_comparison_puts_every_platform_side_by_side(client):
         r'<th scope="row"[^>]*><a href="/platforms/([^/]+)/#topic-training-inputs">', page
     )
     assert len(rows) == CATALOG_SIZE
-    assert rows[:3] == ["clickup", "deviantart", "adobe-firefly"]  # good first, confirmed before
+    assert rows[:4] == ["clickup", "deviantart", "zoom", "adobe-firefly"]  # good, confirmed first
     by_name = client.get("/compare/training-inputs/?order=name").content.decode()
     rows = re.findall(
         r'<th scope="row"[^>]*><a href="/platforms/([^/]+)/#topic-training-inputs">', by_name
     )
     assert rows[0] == "adobe-firefly"
-    assert rows[-1] == "windsurf"
+    assert rows[-1] == "zoom"
 
 
 def test_a_topic_only_some_platforms_answer_shows_no_entry_for_the_others(client):

@@ -37,7 +37,8 @@ def test_it_prints_the_issues_example_as_json():
 def test_it_takes_the_right_the_state_and_the_extension():
     data = run("ccpa", "2026-11-02", "--right", "delete", "--state", "CA", "--extended")
     assert data["due_on"] == "2026-12-17"
-    assert data["extended_due_on"] == "2027-01-31"
+    # Sun 31 Jan 2027 rolls to Mon 1 Feb: Code Civ. Proc. §12a (laws.md §7A.2, issue 15).
+    assert data["extended_due_on"] == "2027-02-01"
     assert data["acknowledge_by"] == "2026-11-17"
     assert data["overdue_after"] == "2027-02-01"
 

@@ -36,13 +36,26 @@ WITHOUT_A_PERIOD = sorted(
     if rule.period is None
 )
 APPEALS = sorted(code for code, regime in REGIMES.items() if regime.appeal)
+
+
+def granted_from(regime: str, right: str, day: date) -> date:
+    """``day``, or the first day the right exists when it is date-dependent (Utah's right to
+    correct from 1 July 2026; India's rights from 13 May 2027)."""
+    start = REGIMES[regime].rights[right].available_from
+    return max(day, start) if start else day
+
+
 PROPERTY = settings(max_examples=300, deadline=None)
 
 
 @st.composite
 def requests(draw: st.DrawFn) -> dict:
     regime, right = draw(st.sampled_from(WITH_A_PERIOD))
-    call = {"regime": regime, "right": right, "received_on": draw(TEN_YEARS)}
+    call = {
+        "regime": regime,
+        "right": right,
+        "received_on": granted_from(regime, right, draw(TEN_YEARS)),
+    }
     if regime == "gdpr":
         call["country"] = draw(st.sampled_from(EEA))
         call["company_country"] = draw(st.none() | st.sampled_from(EEA))
@@ -153,6 +166,7 @@ def test_waiting_for_an_answer_never_brings_a_deadline_forward(
     regime_right, received, kind, asked_after, waited
 ):
     regime, right = regime_right
+    received = granted_from(regime, right, received)
     place = {"country": "IE"} if regime == "gdpr" else {}
     asked = received + timedelta(days=asked_after)
     pause = Pause(kind, asked, asked + timedelta(days=waited))
@@ -171,6 +185,7 @@ def test_waiting_for_an_answer_never_brings_a_deadline_forward(
 @given(st.sampled_from(WITHOUT_A_PERIOD), TEN_YEARS)
 def test_without_a_statutory_period_only_a_courtesy_date_is_given(regime_right, received):
     regime, right = regime_right
+    received = granted_from(regime, right, received)
     deadline = compute_deadline(regime, right, received)
     assert deadline.due_on is None
     assert deadline.overdue_after is None

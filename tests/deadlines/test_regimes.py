@@ -61,6 +61,9 @@ US_STATES_IN_LAWS_MD = [
 
 def test_it_knows_every_regime_the_issue_names():
     expected = {"gdpr", "uk-gdpr", "ccpa", "pipeda", "quebec", "lgpd", "fadp", "au-privacy", "none"}
+    # Issue 15's new laws (laws.md §7A.5).
+    expected |= {"appi", "kr-pipa", "nz-privacy", "sg-pdpa", "in-dpdp", "tr-kvkk", "za-popia"}
+    expected |= {"ar-pdp", "mx-lfpdppp", "ab-pipa", "bc-pipa"}
     expected |= {f"us-{state}" for state in US_STATES_IN_LAWS_MD}
     assert set(REGIMES) == expected
 
@@ -126,8 +129,12 @@ def test_it_cites_the_period_each_deadline_rests_on():
     )
     assert compute_deadline("ccpa", "opt-out-sale", received).citation == "11 CCR §7026(f)(1)"
     assert "11 CCR §7021(a)" in compute_deadline("ccpa", "access", received).acknowledge_explanation
-    assert compute_deadline("pipeda", "access", received).citation == "PIPEDA s.8(3)"
-    assert compute_deadline("lgpd", "access", received).citation == "LGPD Art. 19(II)"
+    assert compute_deadline("pipeda", "access", received).citation == (
+        "PIPEDA s.8(3); Interpretation Act s.26, s.35"
+    )
+    assert compute_deadline("lgpd", "access", received).citation == (
+        "LGPD Art. 19(II); Civil Code art. 132 §1"
+    )
     assert compute_deadline("gdpr", "access", received, country="IE").citation == (
         "GDPR Art. 12(3); Reg. 1182/71 Art. 3"
     )
@@ -148,7 +155,8 @@ APPLICABLE = [
     pytest.param(("NO", "", None), ("gdpr",), id="eea-not-eu"),
     pytest.param(("BR", "", None), ("lgpd",), id="brazilian"),
     pytest.param(("AU", "", None), ("au-privacy",), id="australian"),
-    pytest.param(("JP", "", None), ("none",), id="japan-not-modelled"),
+    pytest.param(("JP", "", None), ("appi",), id="japanese-resident"),
+    pytest.param(("CN", "", None), ("none",), id="china-not-modelled"),
     pytest.param(("US", "", "IE"), ("gdpr",), id="eu-establishment-controller"),
     pytest.param(("CH", "", "IE"), ("fadp", "gdpr"), id="swiss-with-irish-controller"),
     pytest.param(("GB", "", "IE"), ("uk-gdpr", "gdpr"), id="uk-with-irish-controller"),

@@ -167,9 +167,11 @@ def test_it_gives_45_days_and_one_45_day_extension_c2():
     deadline = compute_deadline("ccpa", "delete", D(2026, 11, 2), extended=True)
     assert deadline.due_on == D(2026, 12, 17)
     assert deadline.extension_notice_by == D(2026, 12, 17)
-    assert deadline.extended_due_on == D(2027, 1, 31)  # a Sunday: the roll-over is UNVERIFIED
+    # Sun 31 Jan 2027 rolls to Mon 1 Feb: Code Civ. Proc. §12a extends every period set by a
+    # code or regulation (laws.md §7A.2). laws.md §10.3 left the roll UNVERIFIED; issue 15 settles it.
+    assert deadline.extended_due_on == D(2027, 2, 1)
     assert deadline.overdue_after == D(2027, 2, 1)
-    assert "UNVERIFIED" in deadline.overdue_explanation
+    assert "Code Civ. Proc. §12a" in deadline.roll_rule
 
 
 OPT_OUTS = [
@@ -226,7 +228,9 @@ def test_it_gives_virginia_45_plus_45_with_the_roll_over_unverified_s1():
     deadline = compute_deadline("us-va", "delete", D(2026, 1, 15))
     assert deadline.due_on == D(2026, 3, 1)
     assert deadline.overdue_after == D(2026, 3, 2)
-    assert "Va. Code §1-210" in deadline.overdue_explanation
+    # Va. Code §1-210 moves a last day only for court, filing and government-office acts
+    # (laws.md §7A.2), so the legal date stays on the Sunday; the latest reading still rolls.
+    assert "Does not roll: Va. Code §1-210" in deadline.roll_rule
     extended = compute_deadline("us-va", "delete", D(2026, 1, 15), extended=True)
     assert extended.extended_due_on == D(2026, 4, 15)
 

@@ -1,8 +1,12 @@
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from apps.catalog.files import catalog_paths
-from tests.catalog.conftest import CATALOG_DIR
+
+CATALOG_DIR = Path(settings.BASE_DIR) / "catalog" / "platforms"
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -57,7 +57,8 @@ def test_the_regime_whose_dates_apply_is_the_strongest_with_a_statutory_date():
     assert plan.due_on == date(2026, 3, 2)
     access = plan_request(["access"], ["lgpd", "gdpr"], DAY, country="BR", company_country="IE")
     assert access.regime == "lgpd"
-    assert access.due_on == date(2026, 2, 15)  # 15 days, no roll-over in our reference
+    # Sun 15 Feb 2026 rolls to Mon 16 Feb: Civil Code art. 132 §1 (laws.md §7A.2, issue 15).
+    assert access.due_on == date(2026, 2, 16)
 
 
 def test_a_ccpa_training_opt_out_carries_both_substitute_deadlines():

@@ -178,10 +178,9 @@ def test_an_extension_the_law_does_not_allow_changes_nothing():
 
 def test_the_ccpa_extension_is_counted_to_the_latest_plausible_reading():
     state = derive(timeline((K.SENT, NOV_2), (K.EXTENSION_CLAIMED, date(2026, 12, 1))), CCPA_DELETE)
-    assert state.due_on == date(2027, 1, 31)  # a Sunday
-    assert state.overdue_after == date(
-        2027, 2, 1
-    )  # weekend roll-over, UNVERIFIED: benefit of the doubt
+    # Sun 31 Jan 2027 rolls to Mon 1 Feb: Code Civ. Proc. §12a (laws.md §7A.2, issue 15).
+    assert state.due_on == date(2027, 2, 1)
+    assert state.overdue_after == date(2027, 2, 1)
     assert not state.is_overdue(date(2027, 2, 1))
     assert state.is_overdue(date(2027, 2, 2))
 

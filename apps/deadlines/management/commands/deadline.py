@@ -6,6 +6,7 @@ Examples::
     manage.py deadline ccpa 2026-11-02 --right delete --extended
     manage.py deadline uk-gdpr 2026-03-02 --pause clarification:2026-03-04:2026-03-11
     manage.py deadline us-co 2026-06-01 --appeal
+    manage.py deadline uk-gdpr 2026-03-02 --channel post --company-region SCT
 
 A bad date, an unknown regime, a right the regime does not grant (and every other input the
 engine refuses) is one line on stderr and exit status 2.
@@ -18,6 +19,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from apps.deadlines import (
+    CHANNELS,
     REGIMES,
     RIGHTS,
     DeadlineError,
@@ -37,7 +39,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("regime", help="e.g. gdpr, uk-gdpr, ccpa, us-va, pipeda, none")
-        parser.add_argument("received_on", help="the day the company received it, YYYY-MM-DD")
+        parser.add_argument(
+            "received_on",
+            help="the day the company received it, YYYY-MM-DD (with --channel: the day it was sent)",
+        )
         parser.add_argument(
             "--country", default="", help="the person's country (ISO code, e.g. IE)"
         )
@@ -48,6 +53,16 @@ class Command(BaseCommand):
             "--company-country",
             default=None,
             help="the controller's country of establishment (GDPR: whose holidays count)",
+        )
+        parser.add_argument(
+            "--company-region",
+            default="",
+            help="the controller's UK nation (ENG, WLS, SCT, NIR) or region (German Land BY, …)",
+        )
+        parser.add_argument(
+            "--channel",
+            default=None,
+            help=f"how it was sent ({', '.join(CHANNELS)}): RECEIVED_ON is then the day it was sent",
         )
         parser.add_argument("--right", default="access", help=f"one of: {', '.join(RIGHTS)}")
         parser.add_argument(
@@ -82,13 +97,17 @@ class Command(BaseCommand):
                     extended=options["extended"],
                 )
             else:
+                sent = options["channel"] is not None
                 deadline = compute_deadline(
                     options["regime"],
                     options["right"],
-                    received_on,
+                    None if sent else received_on,
+                    sent_on=received_on if sent else None,
+                    channel=options["channel"],
                     country=options["country"],
                     region=options["state"],
                     company_country=options["company_country"],
+                    company_region=options["company_region"],
                     extended=options["extended"],
                     calendar=options["calendar"],
                     pauses=[_pause(text) for text in options["pause"]],
