@@ -48,7 +48,18 @@ def test_the_catalog_lists_every_platform_with_its_key_verdicts(client):
         ("q=CLAUDE", ["Anthropic"]),  # the products are searched too
         (
             "category=code",
-            ["DeepSeek", "GitHub Copilot", "Mistral Le Chat", "Supabase", "Windsurf"],
+            [
+                "Cursor",
+                "DeepSeek",
+                "GitHub Copilot",
+                "Hugging Face",
+                "Lovable",
+                "Mistral Le Chat",
+                "Replit",
+                "Stack Overflow",
+                "Supabase",
+                "Windsurf",
+            ],
         ),
         ("trains=no", ["ClickUp", "Notion"]),
         (
@@ -56,6 +67,7 @@ def test_the_catalog_lists_every_platform_with_its_key_verdicts(client):
             [
                 "Adobe Firefly",
                 "Canva",
+                "DeviantArt",
                 "Google Gemini",
                 "Grok (xAI)",
                 "Leonardo.Ai",
@@ -63,12 +75,15 @@ def test_the_catalog_lists_every_platform_with_its_key_verdicts(client):
                 "Microsoft Copilot",
                 "OpenAI",
                 "Pinterest",
+                "Qwen Chat",
+                "Shutterstock",
             ],
         ),
         (
             "private=on&category=image",
             [
                 "Canva",
+                "Civitai",
                 "Grok (xAI)",
                 "Ideogram",
                 "Leonardo.Ai",
@@ -95,6 +110,7 @@ def test_the_catalog_lists_every_platform_with_its_key_verdicts(client):
                 "Mistral Le Chat",
                 "OpenAI",
                 "Perplexity",
+                "Qwen Chat",
             ],
         ),
     ],
@@ -120,7 +136,7 @@ def test_each_filter_option_shows_how_many_platforms_it_would_show(client):
     opt_out_count = len(names_on(client.get("/platforms/?category=image&opt_out=on")))
     assert f"Opt-out offered ({opt_out_count})" in page
     # A category count keeps the other filters but not the category itself.
-    assert re.search(r'<option value="code">Code \(5\)</option>', page)
+    assert re.search(r'<option value="code">Code \(10\)</option>', page)
     image = len(names_on(client.get("/platforms/?category=image")))
     assert f"Showing {image} of {CATALOG_SIZE} platforms." in page
 
@@ -245,7 +261,7 @@ def test_the_comparison_puts_every_platform_side_by_side(client):
         r'<th scope="row"[^>]*><a href="/platforms/([^/]+)/#topic-training-inputs">', page
     )
     assert len(rows) == CATALOG_SIZE
-    assert rows[:3] == ["clickup", "zoom", "adobe-firefly"]  # good first, confirmed ones before
+    assert rows[:4] == ["clickup", "deviantart", "zoom", "adobe-firefly"]  # good, confirmed first
     by_name = client.get("/compare/training-inputs/?order=name").content.decode()
     rows = re.findall(
         r'<th scope="row"[^>]*><a href="/platforms/([^/]+)/#topic-training-inputs">', by_name
