@@ -188,10 +188,10 @@ def build_dashboard(
     counts[OVERDUE] = sum(row.overdue for row in rows)
     counts[OPEN] = sum(row.state.status in WAITING for row in rows)
     counts["closed"] = sum(row.state.status in CLOSED for row in rows)
-    platforms = sorted(
-        {(row.filter_key, row.platform or "Other") for row in rows},
-        key=lambda p: (p[1].lower(), p[0]),
-    )
+    names: dict[str, str] = {}
+    for row in sorted(rows, key=lambda row: row.pk):  # a company typed twice: its first name
+        names.setdefault(row.filter_key, row.platform or "Other")
+    platforms = sorted(names.items(), key=lambda p: (p[1].lower(), p[0]))
     shown = [
         row for row in rows if _matches_status(row, status) and _matches_platform(row, platform)
     ]
