@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +71,7 @@ def heading_problems(page: Any, where: str = "") -> list[str]:
     problems = []
     if not headings or headings[0][0] != 1:
         problems.append(f"{where}: the first heading is not an h1 ({headings[:1]})")
-    for (before, _), (level, text) in zip(headings, headings[1:], strict=False):
+    for (before, _), (level, text) in pairwise(headings):
         if level > before + 1:
             problems.append(f"{where}: h{before} → h{level} “{text}” skips a level")
     return problems

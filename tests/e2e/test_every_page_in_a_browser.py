@@ -94,7 +94,8 @@ def test_every_page_signed_out_and_signed_in(page, alice, real_catalog, live_ser
     axe_source()  # skip (or fail in CI) at once when axe-core is not installed
     staff_client("staff@example.org")  # the admin's pages of one object need a user
     urls = walked_urls()
-    assert "/request/new/" in urls and "/requests/" in urls
+    assert "/request/new/" in urls
+    assert "/requests/" in urls
     # The admin's own pages, as staff, are Django's templates (its change lists' filter links
     # and inline tables fail axe's target-size and label rules): not walked here. Signed out
     # or without two-factor, the admin's URLs land on our pages, which are.
