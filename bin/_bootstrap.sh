@@ -34,6 +34,21 @@ find_python() {
   return 1
 }
 
+install_test_tools() {  # axe-core for the browser tests, from package-lock.json, when it changed
+  local want stamp="$ROOT/node_modules/.installed"
+  [ -f "$ROOT/package-lock.json" ] || return 0
+  want="$(sha256sum <"$ROOT/package-lock.json" | cut -c1-16)"
+  grep -qx "$want" "$stamp" 2>/dev/null && return 0
+  if ! command -v npm >/dev/null 2>&1; then
+    say "npm is missing: the accessibility checks (axe-core) will be skipped. On Debian/Ubuntu: apt install nodejs npm"
+    return 0
+  fi
+  say "Installing the browser-test tools (axe-core) from package-lock.json"
+  (cd "$ROOT" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) \
+    || die "npm ci failed (see above)"
+  echo "$want" >"$stamp"
+}
+
 bootstrap() {  # $1: the extra to install ("" for the app alone, "test" for the test suite)
   local extra="$1" python want stamp spec
   if [ -x "$VENV/bin/python" ] && ! is_suitable "$VENV/bin/python"; then
@@ -67,6 +82,9 @@ PY
     "$VENV/bin/python" -m pip install --quiet -r "$VENV/requirements.txt" 2>&1 | quiet_pip \
       || die "pip install failed (see above)"
     echo "$want ${extra:-base}" >"$stamp"
+  fi
+  if [ "$extra" = test ]; then
+    install_test_tools
   fi
   export PATH="$VENV/bin:$PATH"
   export VIRTUAL_ENV="$VENV"

@@ -173,8 +173,10 @@ else:
     Q_CLUSTER["orm"] = "default"
     Q_CLUSTER["poll"] = 1  # seconds between ORM broker polls; keeps SQLite quiet
 
-# A scheduled heartbeat older than this means the worker or scheduler is not running.
-HEARTBEAT_STALE_AFTER_SECONDS = env_int("HEARTBEAT_STALE_AFTER_SECONDS", 180)
+# A scheduled heartbeat older than this means the worker or scheduler is not running, and
+# /healthz answers 503. 0 (the default): three of the heartbeat schedule's intervals
+# (apps.core.tasks.heartbeat_stale_after: 180 s for its one minute).
+HEARTBEAT_STALE_AFTER_SECONDS = env_int("HEARTBEAT_STALE_AFTER_SECONDS", 0)
 
 # --- Policy watch (apps.watch) ------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from apps.core.ownership import owned
 
@@ -41,7 +41,7 @@ def calendar_feed_url(request: HttpRequest, profile: Profile) -> str | None:
 
 @never_cache
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def settings_page(request: HttpRequest) -> HttpResponse:
     profile = _profile(request)
     if request.method == "POST":
@@ -83,7 +83,7 @@ def rotate_calendar_token_view(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
-@require_GET
+@require_safe
 def data_page(request: HttpRequest) -> HttpResponse:
     return render(
         request, "accounts/data.html", {"sections": [e.name for e in exports.exporters()]}
@@ -105,7 +105,7 @@ def export_download(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @reauthentication_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete_account_page(request: HttpRequest) -> HttpResponse:
     """Re-authentication (password, or an authenticator code) within the last few minutes is
     required to see this page and again to post it; allauth resumes the post afterwards."""
@@ -119,7 +119,7 @@ def delete_account_page(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 def deleted_page(request: HttpRequest) -> HttpResponse:
     data = request.session.pop(DELETION_REPORT_SESSION_KEY, None)
     if data is None:

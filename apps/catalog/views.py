@@ -5,7 +5,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import practices, queries, vocabulary as v
 from .export import catalog_json, single_platform_json
@@ -39,7 +39,7 @@ def _practice_context(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-@require_GET
+@require_safe
 def platform_list(request: HttpRequest) -> HttpResponse:
     filters = CatalogFilterForm(request.GET).filters() if request.GET else queries.CatalogFilters()
     page = queries.catalog_page(filters)
@@ -51,7 +51,7 @@ def platform_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def platform_detail(request: HttpRequest, slug: str) -> HttpResponse:
     platform = queries.platform_detail(slug)
     practice = _practice_context(request)
@@ -83,7 +83,7 @@ def platform_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "catalog/platform_detail.html", context)
 
 
-@require_GET
+@require_safe
 def compare_index(request: HttpRequest) -> HttpResponse:
     topics, rows = queries.matrix()
     counts = practices.catalog_counts()
@@ -101,7 +101,7 @@ def compare_index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def compare_topic(request: HttpRequest, topic: str) -> HttpResponse:
     info = v.TOPIC_BY_KEY.get(topic)
     if info is None:
@@ -130,13 +130,13 @@ def _json(data: dict) -> JsonResponse:
     return response
 
 
-@require_GET
+@require_safe
 def catalog_export(request: HttpRequest) -> JsonResponse:
     platforms = queries.all_platforms_in_full()
     return _json(catalog_json(platforms, absolute=request.build_absolute_uri))
 
 
-@require_GET
+@require_safe
 def platform_export(request: HttpRequest, slug: str) -> JsonResponse:
     platform = queries.platform_detail(slug)
     return _json(single_platform_json(platform, absolute=request.build_absolute_uri))

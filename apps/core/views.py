@@ -6,13 +6,13 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .models import Heartbeat
-from .tasks import QUEUE_HEARTBEAT
+from .tasks import QUEUE_HEARTBEAT, heartbeat_stale_after
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """The landing page; signed-in people start on their requests (the tracker's dashboard)."""
     if request.user.is_authenticated:
@@ -20,7 +20,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")
 
 
-@require_GET
+@require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
     """What the app stores, for how long, and what it never does; figures come from settings."""
     context = {
@@ -33,12 +33,15 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Database reachable? When did the task queue last run its scheduled heartbeat?
+    """Database reachable? Did the task queue run its scheduled heartbeat lately?
 
-    Answers 503 only when the database is down: a stale queue is reported, not fatal, so a
-    load balancer keeps serving pages while the worker is restarted.
+    200 when both are well; 503 when the database is down, or when the queue's heartbeat is
+    stale or never came (``tasks.heartbeat_stale_after``), so an uptime monitor sees a stopped
+    worker or scheduler. HEAD answers the same. (Web processes serve pages all the same: point
+    a load balancer's liveness check at a page, not here, if a worker restart must not take
+    the web out of rotation.)
     """
     try:
         with connection.cursor() as cursor:
@@ -50,17 +53,21 @@ def healthz(request: HttpRequest) -> JsonResponse:
             status=503,
         )
 
+    stale_after = heartbeat_stale_after()
     beat = Heartbeat.objects.filter(name=QUEUE_HEARTBEAT).first()
     if beat is None:
         queue = {"status": "never", "last_heartbeat": None, "age_seconds": None}
     else:
         age = (timezone.now() - beat.beat_at).total_seconds()
-        stale = age > settings.HEARTBEAT_STALE_AFTER_SECONDS
         queue = {
-            "status": "stale" if stale else "ok",
+            "status": "stale" if age > stale_after else "ok",
             "last_heartbeat": beat.beat_at.isoformat(),
             "age_seconds": round(age),
         }
+    queue["stale_after_seconds"] = stale_after
     queue["broker"] = "redis" if "redis" in settings.Q_CLUSTER else "orm"
-    overall = "ok" if queue["status"] == "ok" else "degraded"
-    return JsonResponse({"status": overall, "database": {"status": "ok"}, "queue": queue})
+    healthy = queue["status"] == "ok"
+    return JsonResponse(
+        {"status": "ok" if healthy else "degraded", "database": {"status": "ok"}, "queue": queue},
+        status=200 if healthy else 503,
+    )

@@ -132,9 +132,9 @@ def _preview_context(draft: Draft) -> dict[str, Any]:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def new_request(request: HttpRequest) -> HttpResponse:
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         state, step, notices = initial_state(request)
         return _render(request, step, state, notices=notices)
     try:

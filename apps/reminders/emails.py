@@ -16,6 +16,7 @@ from django.core import signing
 from django.core.mail import EmailMessage
 from django.urls import reverse
 
+from apps.catalog.vocabulary import RIGHTS
 from apps.core.emails import absolute_url, make_message, one_click_stop_headers
 
 from . import planner
@@ -52,27 +53,46 @@ def platform_name(request: object) -> str:
     return str(recipient.get("name") or "the company")
 
 
-def wording(kind: str, *, platform: str, deadline: str, days_left: int) -> tuple[str, str]:
+def rights_phrase(rights: tuple[str, ...] | list[str]) -> str:
+    """The rights a date is about, as the letter's choices name them: “Delete my data”."""
+    return " and ".join(f"“{RIGHTS.get(r, r)}”" for r in rights)
+
+
+def wording(
+    kind: str, *, platform: str, deadline: str, days_left: int, rights: str = ""
+) -> tuple[str, str]:
     """(headline, what to do): the subject line and the email's advice, for one kind.
-    ``days_left``: from the person's today to the date (a late reminder counts from today)."""
+    ``days_left``: from the person's today to the date (a late reminder counts from today).
+    ``rights``: for a request with several dates, what this date is about (``rights_phrase``);
+    empty when the request has one date."""
     if planner.days_before(kind) is not None:
         left = f"{days_left} day{'s' if days_left != 1 else ''} left"
+        if rights:
+            headline = f"{platform} must answer your request for {rights} by {deadline} ({left})"
+        else:
+            headline = f"{platform} must answer your request by {deadline} ({left})"
         return (
-            f"{platform} must answer your request by {deadline} ({left})",
+            headline,
             "Nothing to do yet. If they answer, record it on the request's page and the "
             "reminders about this date stop.",
         )
-    return {
-        planner.DUE: (
-            f"{platform} must answer your request today, {deadline}",
+    if kind == planner.DUE:
+        return (
+            f"{platform} must answer your request for {rights} today, {deadline}"
+            if rights
+            else f"{platform} must answer your request today, {deadline}",
             "If no answer comes today, we will remind you tomorrow, with a follow-up letter "
             "ready to send.",
-        ),
-        planner.MISSED: (
-            f"{platform} missed the deadline of {deadline}: your follow-up is ready",
+        )
+    if kind == planner.MISSED:
+        return (
+            f"{platform} missed the deadline of {deadline} for {rights}: your follow-up is ready"
+            if rights
+            else f"{platform} missed the deadline of {deadline}: your follow-up is ready",
             "No answer is recorded and the deadline has passed. The request's page has a "
             "follow-up letter ready to send and says what you can do next.",
-        ),
+        )
+    return {
         planner.ACKNOWLEDGE: (
             f"{platform} should have confirmed receiving your request by {deadline}",
             "No acknowledgement is recorded. If they sent one, record its date on the "
@@ -91,16 +111,22 @@ def reminder_message(reminder: Reminder, *, now: datetime) -> EmailMessage | Non
     user = request.owner
     profile = user.profile
     today = now.astimezone(profile.zone).date()
-    if not planner.still_applies(reminder, today=today):
+    planned = planner.applicable(reminder, today=today)
+    if planned is None:
         return None
     unsubscribe = stop_url(user.pk)
     platform = platform_name(request)
-    deadline = profile.format_date(reminder.deadline_on)
+    # A reminder about a deadline names that deadline's own date (a missed one is keyed by the
+    # day after which it counts as missed, but the date it missed is the deadline itself).
+    about = planned.due.on if planned.due is not None else reminder.deadline_on
+    several = len(planner.due_dates(request)) > 1
+    deadline = profile.format_date(about)
     headline, advice = wording(
         reminder.kind,
         platform=platform,
         deadline=deadline,
-        days_left=(reminder.deadline_on - today).days,
+        days_left=(about - today).days,
+        rights=rights_phrase(planned.due.rights) if several and planned.due else "",
     )
     context = {
         "kind": reminder.kind,

@@ -1,13 +1,16 @@
 """Which reminders a request earns, on which day, and the rows the sweep plans from them.
 
 Every reminder is about one date of one request (``deadline_on``) and goes out at
-``SEND_HOUR`` in the morning of its day, in the person's time zone:
+``SEND_HOUR`` in the morning of its day, in the person's time zone. A request may have to be
+met by several dates (a CCPA opt-out of sale in 15 business days, a deletion in 45 days: the
+request's ``due_dates``); each date earns its own reminders:
 
-- ``before_N``: N days before the deadline in force (``due_on``), for each N in the person's
+- ``before_N``: N days before the date, for each N in the person's
   ``profile.reminder_days_before`` (default 7 and 1; 0 is the due day, covered by ``due``);
-- ``due``: on the due day;
-- ``missed``: the day after the deadline passed on its latest plausible reading
-  (``overdue_after``), with the follow-up ready on the request's page;
+- ``due``: on the date itself;
+- ``missed``: the day after the date passed on its latest plausible reading
+  (``overdue_after``, which is the missed reminder's ``deadline_on``), with the follow-up
+  ready on the request's page;
 - ``acknowledge``: the day after an acknowledgement was due but none is recorded
   (``acknowledge_overdue_after``: CCPA's 10 business days);
 - ``draft``: ``DRAFT_NUDGE_DAYS`` after a letter was saved and never marked sent.
@@ -16,9 +19,15 @@ Nothing for closed requests (fulfilled, refused, withdrawn) or people who turned
 A new deadline (an extension) is a new date, so it earns its own reminders; those about the old
 date are cancelled when their turn comes (``still_applies``).
 
-The planner reads only the request's stored date columns (``apps.tracker.services.
-DERIVED_FIELDS``) through partial indexes, in a fixed number of queries whatever the number of
-requests: one for the distinct reminder-day settings, one for the candidates, a few inserts.
+A reminder is late only when it could have gone out earlier: one whose day had already come
+when the request's dates were recorded (marked sent today, 40 days ago) is planned from that
+moment, so it goes out on time, not as a "late reminder".
+
+The planner reads only the request's stored columns (``apps.tracker.services.DERIVED_FIELDS``)
+through indexes that hold only what a reminder can still be about (partial indexes on the
+request; the ``OpenDeadline`` rows of waiting requests), in a fixed number of queries whatever
+the number of requests: one for the distinct reminder-day settings, two for the candidates (by
+their own dates; by their deadlines), one for the rows planned already, and the inserts.
 """
 
 from __future__ import annotations
@@ -33,8 +42,8 @@ from django.conf import settings
 from django.db.models import Q
 
 from apps.accounts.models import Profile
-from apps.tracker.lifecycle import WAITING, Status
-from apps.tracker.models import PrivacyRequest
+from apps.tracker.lifecycle import WAITING, DueDate, Status
+from apps.tracker.models import OpenDeadline, PrivacyRequest
 
 from .models import Reminder
 
@@ -55,10 +64,10 @@ PLANNING_FIELDS = (
     "status",
     "dated_on",
     "acknowledged_on",
-    "due_on",
-    "overdue_after",
+    "due_dates",
     "acknowledge_by",
     "acknowledge_overdue_after",
+    "updated_at",
 )
 
 
@@ -88,6 +97,7 @@ class Planned:
     kind: str
     deadline_on: date  # the date the reminder is about
     day: date  # the day it goes out (in the person's time zone)
+    due: DueDate | None = None  # for the reminders about a deadline: that deadline
 
     def due_at(self, zone: ZoneInfo) -> datetime:
         return datetime.combine(self.day, time(SEND_HOUR), tzinfo=zone)
@@ -95,6 +105,15 @@ class Planned:
     @property
     def label(self) -> str:
         return kind_label(self.kind)
+
+    @property
+    def about_deadline(self) -> bool:
+        return self.kind in DEADLINE_KINDS or self.kind.startswith(BEFORE)
+
+
+def due_dates(request: Any) -> tuple[DueDate, ...]:
+    """The request's stored dates (``PrivacyRequest.due_dates``), soonest first."""
+    return tuple(DueDate.from_dict(d) for d in request.due_dates or ())
 
 
 def reminders_for(request: PrivacyRequest, reminder_days: list[int]) -> list[Planned]:
@@ -104,16 +123,8 @@ def reminders_for(request: PrivacyRequest, reminder_days: list[int]) -> list[Pla
         day = request.dated_on + timedelta(days=DRAFT_NUDGE_DAYS)
         planned.append(Planned(DRAFT, request.dated_on, day))
     if request.status in WAITING:
-        if request.due_on:
-            for n in sorted({n for n in reminder_days if n > 0}, reverse=True):
-                planned.append(
-                    Planned(f"{BEFORE}{n}", request.due_on, request.due_on - timedelta(n))
-                )
-            planned.append(Planned(DUE, request.due_on, request.due_on))
-        if request.overdue_after:
-            planned.append(
-                Planned(MISSED, request.overdue_after, request.overdue_after + timedelta(1))
-            )
+        for due in due_dates(request):
+            planned += deadline_reminders(due, reminder_days)
         if (
             request.acknowledge_by
             and request.acknowledge_overdue_after
@@ -121,65 +132,85 @@ def reminders_for(request: PrivacyRequest, reminder_days: list[int]) -> list[Pla
         ):
             day = request.acknowledge_overdue_after + timedelta(1)
             planned.append(Planned(ACKNOWLEDGE, request.acknowledge_by, day))
-    return sorted(planned, key=lambda p: (p.day, p.kind))
+    # Two dates read as overdue after the same day share one "missed" reminder.
+    unique = {(p.kind, p.deadline_on): p for p in reversed(planned)}
+    return sorted(unique.values(), key=lambda p: (p.day, p.kind, p.deadline_on))
 
 
-def still_applies(reminder: Reminder, *, today: date) -> bool:
-    """At sending time: does the reminder still describe the request? (Else it is cancelled.)
+def deadline_reminders(due: DueDate, reminder_days: list[int]) -> list[Planned]:
+    """The reminders about one date: the days before it, the day itself, the day it was missed."""
+    planned = [
+        Planned(f"{BEFORE}{n}", due.on, due.on - timedelta(n), due)
+        for n in sorted({n for n in reminder_days if n > 0}, reverse=True)
+    ]
+    planned.append(Planned(DUE, due.on, due.on, due))
+    if due.overdue_after:
+        planned.append(Planned(MISSED, due.overdue_after, due.overdue_after + timedelta(1), due))
+    return planned
 
-    ``today`` is the person's date. After an outage, a reminder about the deadline that a
-    closer one has overtaken (its day has come too: "1 day before" over "7 days before", the
-    due day over both, the missed deadline over all) is dropped, so one email says where
-    things stand rather than several stale ones.
+
+def applicable(reminder: Reminder, *, today: date) -> Planned | None:
+    """At sending time: what the reminder is about, if it still describes the request (else
+    None, and it is cancelled).
+
+    ``today`` is the person's date. After an outage, a reminder about a deadline that a closer
+    one about the same deadline has overtaken (its day has come too: "1 day before" over "7
+    days before", the due day over both, the missed deadline over all) is dropped, so one email
+    per date says where things stand rather than several stale ones. Reminders about another
+    date of the same request are not affected: each date is its own.
     """
     request = reminder.request
     profile = request.owner.profile
     if not profile.reminders_enabled or not request.owner.is_active:
-        return False
+        return None
     wanted = reminders_for(request, profile.reminder_days_before)
     mine = next(
         (p for p in wanted if p.kind == reminder.kind and p.deadline_on == reminder.deadline_on),
         None,
     )
     if mine is None:
-        return False  # closed, sent, acknowledged, the deadline moved, or the days changed
-    if mine.kind not in DEADLINE_KINDS and not mine.kind.startswith(BEFORE):
-        return True
-    return not any(
-        (p.kind in DEADLINE_KINDS or p.kind.startswith(BEFORE)) and mine.day < p.day <= today
-        for p in wanted
+        return None  # closed, sent, acknowledged, the deadline moved, or the days changed
+    if not mine.about_deadline:
+        return mine
+    overtaken = any(
+        p.about_deadline and p.due == mine.due and mine.day < p.day <= today for p in wanted
+    )
+    return None if overtaken else mine
+
+
+def still_applies(reminder: Reminder, *, today: date) -> bool:
+    """Does the reminder still describe the request? (See :func:`applicable`.)"""
+    return applicable(reminder, today=today) is not None
+
+
+def _window(now: datetime) -> tuple[date, date]:
+    """The UTC days a due reminder's day can fall on: the catch-up window, widened by a day
+    each side (every time zone's today is within it); the exact local day is checked later."""
+    today = now.astimezone(UTC).date()
+    return today - timedelta(days=catch_up_days() + 1), today + timedelta(days=1)
+
+
+def _request_windows(now: datetime) -> Q:
+    """Requests whose own dates may earn a reminder now (draft nudge, acknowledgement): each
+    arm matches one of the request's partial indexes."""
+    first, last = _window(now)
+    one, nudge = timedelta(days=1), timedelta(days=DRAFT_NUDGE_DAYS)
+    return Q(status=Status.DRAFT.value, dated_on__range=(first - nudge, last - nudge)) | Q(
+        status__in=_WAITING,
+        acknowledged_on__isnull=True,
+        acknowledge_overdue_after__range=(first - one, last - one),
     )
 
 
-def _windows(now: datetime, reminder_days: set[int]) -> Q:
-    """Requests that may have a reminder whose day is in the catch-up window around ``now``.
-
-    Dates are compared in UTC widened by a day each side (every time zone's today is within
-    it); the exact local day is checked in Python. Each arm matches one partial index.
-    """
-    today = now.astimezone(UTC).date()
-    first, last = today - timedelta(days=catch_up_days() + 1), today + timedelta(days=1)
+def _deadline_windows(now: datetime, reminder_days: set[int]) -> Q:
+    """Open deadlines that may earn a reminder now: the days before and the due day (one range
+    of ``due_on`` per distinct "days before"), and the missed day (``overdue_after``)."""
+    first, last = _window(now)
     one = timedelta(days=1)
-    waiting = Q(status__in=_WAITING)
     due_days = sorted({0, *(n for n in reminder_days if n > 0)})
-    arms = [
-        Q(status=Status.DRAFT.value)
-        & Q(
-            dated_on__range=(
-                first - timedelta(DRAFT_NUDGE_DAYS),
-                last - timedelta(DRAFT_NUDGE_DAYS),
-            )
-        ),
-        waiting & Q(overdue_after__range=(first - one, last - one)),
-        waiting
-        & Q(
-            acknowledged_on__isnull=True, acknowledge_overdue_after__range=(first - one, last - one)
-        ),
-        *(waiting & Q(due_on__range=(first + timedelta(n), last + timedelta(n))) for n in due_days),
-    ]
-    condition = arms[0]
-    for arm in arms[1:]:
-        condition |= arm
+    condition = Q(overdue_after__range=(first - one, last - one))
+    for n in due_days:
+        condition |= Q(due_on__range=(first + timedelta(n), last + timedelta(n)))
     return condition
 
 
@@ -196,14 +227,15 @@ def reminder_day_settings() -> set[int]:
 def due_reminders(*, now: datetime) -> list[Reminder]:
     """Unsaved rows for every reminder whose time has come by ``now`` (within the catch-up
     window), for people with reminders on. Some may exist already: saving ignores those."""
-    candidates = (
-        PrivacyRequest.objects.filter(_windows(now, reminder_day_settings()))
-        .filter(owner__is_active=True, owner__profile__reminders_enabled=True)
-        .only(*PLANNING_FIELDS, "owner__profile__time_zone", "owner__profile__reminder_days_before")
-        .select_related("owner__profile")
-    )
+    candidates: dict[int, PrivacyRequest] = {}
+    for request in _planning_rows(PrivacyRequest.objects.filter(_request_windows(now))):
+        candidates[request.pk] = request
+    # Driven from the deadlines' own indexes, each joined to its request by primary key.
+    by_deadline = OpenDeadline.objects.filter(_deadline_windows(now, reminder_day_settings()))
+    for deadline in _planning_rows(by_deadline, "request__"):
+        candidates.setdefault(deadline.request_id, deadline.request)
     rows: list[Reminder] = []
-    for request in candidates:
+    for request in candidates.values():
         profile = request.owner.profile
         zone = profile.zone
         local_today = now.astimezone(zone).date()
@@ -212,6 +244,9 @@ def due_reminders(*, now: datetime) -> list[Reminder]:
             due_at = planned.due_at(zone)
             if planned.day < oldest or due_at > now:
                 continue
+            # Its day had come before the dates it is about were recorded: it could not have
+            # gone out earlier, so it is due from then (on time), not from 08:00 (late).
+            due_at = min(now, max(due_at, request.updated_at))
             rows.append(
                 Reminder(
                     request=request,
@@ -222,6 +257,21 @@ def due_reminders(*, now: datetime) -> list[Reminder]:
                 )
             )
     return rows
+
+
+def _planning_rows(rows: Any, to_request: str = "") -> Any:
+    """Only the planning columns of the requests (reached through ``to_request``), with their
+    owner's profile, for people with reminders on."""
+    owner = f"{to_request}owner"
+    return (
+        rows.filter(**{f"{owner}__is_active": True, f"{owner}__profile__reminders_enabled": True})
+        .only(
+            *(f"{to_request}{name}" for name in PLANNING_FIELDS),
+            f"{owner}__profile__time_zone",
+            f"{owner}__profile__reminder_days_before",
+        )
+        .select_related(f"{owner}__profile")
+    )
 
 
 def plan_due(*, now: datetime) -> int:

@@ -13,7 +13,7 @@ from .emails import read_stop_token
 
 @never_cache
 @csrf_exempt  # the signed token is the authority; mail clients' one-click POST has no cookie
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def stop_link(request: HttpRequest, token: str) -> HttpResponse:
     """The link in every reminder: GET asks to confirm (link scanners must not turn anything
     off), POST turns reminders off, from our page or a mail client's one-click (RFC 8058)."""

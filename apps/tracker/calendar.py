@@ -10,7 +10,9 @@ from datetime import date, timedelta
 
 import icalendar
 
-from .lifecycle import WAITING, Status
+from apps.catalog.vocabulary import RIGHTS
+
+from .lifecycle import WAITING, DueDate, Status
 from .models import PrivacyRequest
 
 PRODID = "-//Rightsdesk//Request tracker//EN"
@@ -57,24 +59,35 @@ def _all_day(
 def request_events(
     request: PrivacyRequest, *, url: str, alarm_days: Sequence[int] = ()
 ) -> list[icalendar.Event]:
-    """The dates one request still waits for: the reply (or the courtesy date), and the
-    acknowledgement while none has come. Closed requests and drafts have none."""
+    """The dates one request still waits for: every deadline in force (or the courtesy date),
+    and the acknowledgement while none has come. Closed requests and drafts have none."""
     if request.status not in WAITING:
         return []
     recipient = request.recipient_value
     name = recipient.name or recipient.legal_entity
     stamp = request.updated_at
     events = []
-    due = request.due_on
-    if due is not None:
+    dates = [DueDate.from_dict(d) for d in request.due_dates or ()]
+    extended = " (as extended)" if request.status == Status.EXTENDED else ""
+    for n, due in enumerate(dates):
+        if len(dates) == 1:
+            summary = f"Reply due from {name} ({request.reference})"
+            what = f"The legal deadline for your privacy request {request.reference} to {name}"
+        else:
+            rights = ", ".join(RIGHTS.get(r, r) for r in due.rights)
+            summary = f"Reply due from {name}: {rights} ({request.reference})"
+            what = (
+                f"The legal deadline for this part of your privacy request "
+                f"{request.reference} to {name} ({rights})"
+            )
         events.append(
             _all_day(
-                uid=f"{request.code}-due@rightsdesk",
-                on=due,
-                summary=f"Reply due from {name} ({request.reference})",
+                # The first date keeps the UID a one-date request always had.
+                uid=f"{request.code}-due{f'-{n + 1}' if n else ''}@rightsdesk",
+                on=due.on,
+                summary=summary,
                 description=(
-                    f"The legal deadline for your privacy request {request.reference} to {name}"
-                    f"{' (as extended)' if request.status == Status.EXTENDED else ''}. "
+                    f"{what}{extended if due.extended else ''}. "
                     "If no answer has come by then, send a follow-up."
                 ),
                 url=url,
@@ -82,7 +95,7 @@ def request_events(
                 alarm_days=alarm_days,
             )
         )
-    elif request.courtesy_reply_by is not None:
+    if not dates and request.courtesy_reply_by is not None:
         events.append(
             _all_day(
                 uid=f"{request.code}-reply-by@rightsdesk",

@@ -22,13 +22,17 @@ from django.urls import reverse
 from apps.catalog.vocabulary import RIGHTS
 from apps.deadlines import get_regime
 
-from .lifecycle import CLOSED, STATUS_LABELS, WAITING, NextAction, RequestState, Status
+from .lifecycle import CLOSED, STATUS_LABELS, WAITING, DueDate, NextAction, RequestState, Status
 from .models import PrivacyRequest
 from .services import DERIVED_FIELDS, state_from_columns
 
 # The filters beyond the statuses themselves.
 OVERDUE = "overdue"
 OPEN = "open"
+CLOSED_FILTER = "closed"
+# Requests to companies outside the catalog: all of them (``custom``), or one company
+# (``custom:<name>``, the name as the letter was addressed, case aside).
+CUSTOM = "custom"
 
 
 # Rows per page: the counts, filters and urgency order cover every request; a page shows these.
@@ -84,6 +88,31 @@ class Row:
     @cached_property
     def days_overdue(self) -> int:
         return self.state.days_overdue(self.today)
+
+    @cached_property
+    def next_due(self) -> DueDate | None:
+        """The soonest deadline still to come (a request can have several)."""
+        return self.state.next_due(self.today)
+
+    @cached_property
+    def next_due_days(self) -> int | None:
+        return None if self.next_due is None else (self.next_due.on - self.today).days
+
+    @cached_property
+    def later_due(self) -> tuple[DueDate, ...]:
+        return self.state.later_due(self.today)
+
+    @cached_property
+    def action_url(self) -> str:
+        """Where the next step is taken: the follow-up's page when one is due, else the
+        request's page (a complaint is drafted from there, with its authority chosen)."""
+        if self.next_action.code in {"follow-up", "follow-up-partial"}:
+            return f"{self.url}follow-up/"
+        return self.url
+
+    @property
+    def filter_key(self) -> str:
+        return self.platform_slug or custom_key(self.platform)
 
     @cached_property
     def time_used(self) -> int | None:
@@ -159,15 +188,12 @@ def build_dashboard(
     counts[OVERDUE] = sum(row.overdue for row in rows)
     counts[OPEN] = sum(row.state.status in WAITING for row in rows)
     counts["closed"] = sum(row.state.status in CLOSED for row in rows)
-    platforms = sorted(
-        {(row.platform_slug or "custom", row.platform or "Other") for row in rows},
-        key=lambda p: p[1].lower(),
-    )
+    names: dict[str, str] = {}
+    for row in sorted(rows, key=lambda row: row.pk):  # a company typed twice: its first name
+        names.setdefault(row.filter_key, row.platform or "Other")
+    platforms = sorted(names.items(), key=lambda p: (p[1].lower(), p[0]))
     shown = [
-        row
-        for row in rows
-        if _matches_status(row, status)
-        and (not platform or (row.platform_slug or "custom") == platform)
+        row for row in rows if _matches_status(row, status) and _matches_platform(row, platform)
     ]
     shown.sort(key=lambda row: (row.urgency, row.state.due_on or date.max, -row.pk))
     pages = max(1, -(-len(shown) // PAGE_SIZE))
@@ -177,6 +203,7 @@ def build_dashboard(
         (OPEN, "Waiting for a reply", counts[OPEN]),
     ]
     status_choices += [(s.value, s.label, counts[s.value]) for s in Status if counts[s.value]]
+    status_choices.append((CLOSED_FILTER, "Closed", counts["closed"]))
     return Board(
         rows=shown[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
         total=len(rows),
@@ -201,7 +228,25 @@ def _matches_status(row: Row, status: str) -> bool:
         return row.overdue
     if status == OPEN:
         return row.state.status in WAITING
+    if status == CLOSED_FILTER:
+        return row.state.status in CLOSED
     return row.state.status.value == status
+
+
+def custom_key(name: str) -> str:
+    """The filter value of one company outside the catalog: two custom companies are two
+    filters, the same company typed twice with different capitals is one."""
+    return f"{CUSTOM}:{' '.join(name.split()).casefold()}"
+
+
+def _matches_platform(row: Row, platform: str) -> bool:
+    if not platform:
+        return True
+    if platform == CUSTOM:
+        return not row.platform_slug
+    if platform.startswith(f"{CUSTOM}:"):
+        platform = custom_key(platform.removeprefix(f"{CUSTOM}:"))
+    return row.filter_key == platform
 
 
 # --- The rendered list's cache key ------------------------------------------------------------

@@ -7,10 +7,15 @@ import io
 import logging
 from typing import Any
 
-from apps.accounts.exports import ExportSection, export_row, register_exporter
+from apps.accounts.exports import (
+    ExportSection,
+    export_row,
+    register_exporter,
+    register_not_exported,
+)
 from apps.letters import pdf_bytes
 
-from .models import PrivacyRequest, RequestEvent
+from .models import OpenDeadline, PrivacyRequest, RequestEvent
 from .services import letter_of
 
 logger = logging.getLogger(__name__)
@@ -97,3 +102,8 @@ def requests_section(user: Any) -> ExportSection:
 
 def register() -> None:
     register_exporter("requests", requests_section, models=[PrivacyRequest, RequestEvent])
+    register_not_exported(
+        OpenDeadline,
+        "A copy of the dates in each request's due_dates, kept to plan reminders; the request "
+        "rows carry the same dates.",
+    )

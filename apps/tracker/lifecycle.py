@@ -29,6 +29,8 @@ from typing import Any
 
 from apps.deadlines import Deadline, compute_deadline, extension_claimed_in_time, get_regime
 
+from .escalation import wait_after_follow_up
+
 
 class Status(enum.StrEnum):
     DRAFT = "draft"
@@ -134,7 +136,12 @@ ALLOWED: dict[Status, frozenset[EventKind]] = {
 
 
 class EventRefused(ValueError):
-    """An event that cannot be recorded now; the message says why, in plain words."""
+    """An event that cannot be recorded now; the message says why, in plain words.
+    ``about_date``: the date given is what is wrong (the form shows it on the date field)."""
+
+    def __init__(self, message: str, *, about_date: bool = False) -> None:
+        super().__init__(message)
+        self.about_date = about_date
 
 
 @dataclass(frozen=True)
@@ -173,6 +180,58 @@ class Terms:
 
 
 @dataclass(frozen=True)
+class DueDate:
+    """One date the company must meet, and the rights it must have acted on by then.
+
+    A request can follow several deadlines at once (a CCPA opt-out of sale is due in 15
+    business days, a deletion in 45 days): the state lists one ``DueDate`` per distinct date,
+    soonest first, so every one of them is shown, put in the calendar and reminded of.
+    ``overdue_after``: nothing due that day may be called overdue on or before it.
+    """
+
+    on: date
+    overdue_after: date | None
+    rights: tuple[str, ...]
+    extended: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "on": self.on.isoformat(),
+            "overdue_after": self.overdue_after.isoformat() if self.overdue_after else None,
+            "rights": list(self.rights),
+            "extended": self.extended,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DueDate:
+        after = data.get("overdue_after")
+        return cls(
+            on=_as_date(data["on"]),
+            overdue_after=_as_date(after) if after else None,
+            rights=tuple(data.get("rights", ())),
+            extended=bool(data.get("extended", False)),
+        )
+
+
+def due_dates_of(deadlines: Iterable[Deadline]) -> tuple[DueDate, ...]:
+    """The distinct dates of ``deadlines`` in force, soonest first, each with its rights (in
+    the order given) and the latest plausible reading of any deadline falling that day."""
+    by_day: dict[date, list[Deadline]] = {}
+    for deadline in deadlines:
+        if deadline.effective_due_on is not None:
+            by_day.setdefault(deadline.effective_due_on, []).append(deadline)
+    dates = []
+    for day in sorted(by_day):
+        group = by_day[day]
+        afters = [d.overdue_after for d in group if d.overdue_after is not None]
+        rights = tuple(dict.fromkeys(d.right for d in group))
+        dates.append(
+            DueDate(day, max(afters, default=None), rights, any(d.extended for d in group))
+        )
+    return tuple(dates)
+
+
+@dataclass(frozen=True)
 class NextAction:
     """The one thing to do now, for the dashboard and the request page."""
 
@@ -196,13 +255,18 @@ class RequestState:
     answered_on: date | None = None  # first reply or outcome
     closed_on: date | None = None
     follow_up_on: date | None = None  # the latest follow-up
+    # After a follow-up, the first day escalating to the regulator is suggested (the wait the
+    # regulator's guidance gives the organisation: apps.tracker.escalation).
+    escalate_from: date | None = None
     complaint_on: date | None = None
     deadlines: tuple[Deadline, ...] = ()  # one per right the law grants, extended if valid
+    due_dates: tuple[DueDate, ...] = ()  # every distinct date in force, soonest first
     due_on: date | None = None  # the earliest deadline in force
     overdue_after: date | None = None  # nothing is overdue on or before this date
     acknowledge_by: date | None = None
     acknowledge_overdue_after: date | None = None
     courtesy_reply_by: date | None = None  # only where no statute sets a date
+    written_on: date | None = None  # the letter's date: it cannot have been sent before
 
     @property
     def is_closed(self) -> bool:
@@ -221,6 +285,17 @@ class RequestState:
         if dated:
             return min(dated, key=lambda d: d.effective_due_on)  # type: ignore[arg-type,return-value]
         return self.deadlines[0]
+
+    def next_due(self, today: date) -> DueDate | None:
+        """The soonest date still to come (today included) while an answer is owed."""
+        if self.status not in WAITING:
+            return None
+        return next((d for d in self.due_dates if d.on >= today), None)
+
+    def later_due(self, today: date) -> tuple[DueDate, ...]:
+        """The dates still to come after :meth:`next_due` (the dashboard says "then …")."""
+        upcoming = [d for d in self.due_dates if d.on >= today] if self.status in WAITING else []
+        return tuple(upcoming[1:])
 
     def is_overdue(self, today: date) -> bool:
         """Owed an answer and past the latest plausible reading of the deadline."""
@@ -273,7 +348,9 @@ class RequestState:
                 return NextAction(
                     "follow-up-partial", "Partly fulfilled — ask for the rest", urgent=True
                 )
-            return NextAction("escalate", "Escalate to the regulator", urgent=True)
+            if self.complaint_on is not None:
+                return NextAction("none", "Complaint filed — wait for the regulator")
+            return self._after_follow_up(today)
         if status == Status.REFUSED:
             if self.complaint_on is None:
                 return NextAction("escalate", "Refused — escalate to the regulator", urgent=True)
@@ -286,7 +363,7 @@ class RequestState:
             if self.follow_up_on is None:
                 return NextAction("follow-up", f"Overdue by {days} — send a follow-up", urgent=True)
             if self.complaint_on is None:
-                return NextAction("escalate", "Escalate to the regulator", urgent=True)
+                return self._after_follow_up(today)
             return NextAction("none", "Complaint filed — wait for the regulator")
         if self.acknowledgement_late(today):
             return NextAction(
@@ -304,6 +381,20 @@ class RequestState:
         if left < 0:  # past the legal date, not yet past the latest plausible reading
             return NextAction("wait", "Deadline just passed — waiting a little longer to be sure")
         return NextAction("wait", f"Waiting — {left} day{'s' if left != 1 else ''} left")
+
+    def may_escalate(self, today: date) -> bool:
+        """Has the organisation had the time the regulator gives it to answer the follow-up?"""
+        return self.follow_up_on is not None and (
+            self.escalate_from is None or today >= self.escalate_from
+        )
+
+    def _after_follow_up(self, today: date) -> NextAction:
+        if self.may_escalate(today):
+            return NextAction("escalate", "Escalate to the regulator", urgent=True)
+        return NextAction(
+            "wait-follow-up",
+            f"Follow-up sent — give them until {self.escalate_from:%-d %b %Y} to answer",
+        )
 
     def urgency(self, today: date) -> tuple[int, int]:
         """Sort key, most urgent first: overdue (longest first), then by days left, drafts,
@@ -344,8 +435,11 @@ def effective_timeline(events: Iterable[Event]) -> tuple[Event, ...]:
     return tuple(sorted(corrected, key=lambda e: (e.occurred_on, order[id(e)])))
 
 
-def derive(events: Sequence[Event], terms: Terms) -> RequestState:
-    """Replay the timeline into a state (statuses, dates, the deadlines in force)."""
+def derive(
+    events: Sequence[Event], terms: Terms, *, written_on: date | None = None
+) -> RequestState:
+    """Replay the timeline into a state (statuses, dates, the deadlines in force).
+    ``written_on``: the letter's date, which no sending date may precede."""
     timeline = effective_timeline(events)
     status = Status.DRAFT
     facts: dict[str, Any] = {}
@@ -376,7 +470,10 @@ def derive(events: Sequence[Event], terms: Terms) -> RequestState:
             status = new_status
     if status not in CLOSED:
         facts.pop("closed_on", None)
-    state = RequestState(status=status, events=timeline, **facts)
+    if "follow_up_on" in facts:
+        regime = terms.deadlines[0][0] if terms.deadlines else "none"
+        facts["escalate_from"] = wait_after_follow_up(regime).after(facts["follow_up_on"])
+    state = RequestState(status=status, events=timeline, written_on=written_on, **facts)
     if state.sent_on is None:
         return state
     return _with_deadlines(state, terms)
@@ -409,6 +506,7 @@ def _with_deadlines(state: RequestState, terms: Terms) -> RequestState:
     return _replace(
         state,
         deadlines=deadlines,
+        due_dates=due_dates_of(deadlines),
         extension_allowed=extension_allowed,
         extension_in_time=extension_in_time,
         due_on=min((d.effective_due_on for d in dated), default=None),  # type: ignore[type-var]
@@ -464,7 +562,8 @@ def check_event(
     """Raise :class:`EventRefused` when ``kind`` on ``on`` cannot be recorded now."""
     if on > today:
         raise EventRefused(
-            f"{on:%-d %b %Y} is in the future: record things once they have happened."
+            f"{on:%-d %b %Y} is in the future: record things once they have happened.",
+            about_date=True,
         )
     if kind == EventKind.DATE_CORRECTED:
         _check_correction(state, corrects, on)
@@ -475,10 +574,13 @@ def check_event(
         )
     if kind not in ALLOWED[state.status]:
         raise EventRefused(_refusal(state.status, kind))
+    if kind == EventKind.SENT:
+        _check_sent_after_writing(state, on)
     if state.sent_on is not None and on < state.sent_on:
         raise EventRefused(
             f"This happened after the request was sent on {state.sent_on:%-d %b %Y}: "
-            "a date before that cannot be right. If the sending date is wrong, correct it."
+            "a date before that cannot be right. If the sending date is wrong, correct it.",
+            about_date=True,
         )
 
 
@@ -488,6 +590,7 @@ def _check_correction(state: RequestState, target: Event | None, to: date) -> No
     if state.status == Status.WITHDRAWN and target.kind != EventKind.WITHDRAWN:
         raise EventRefused("This request was withdrawn; its history can no longer change.")
     if target.kind == EventKind.SENT:
+        _check_sent_after_writing(state, to)
         later = [
             e for e in state.events if e.kind not in {EventKind.SENT, EventKind.DATE_CORRECTED}
         ]
@@ -501,6 +604,16 @@ def _check_correction(state: RequestState, target: Event | None, to: date) -> No
         raise EventRefused(
             f"This happened after the request was sent on {state.sent_on:%-d %b %Y}: a date "
             "before that cannot be right. If the sending date is wrong, correct it first."
+        )
+
+
+def _check_sent_after_writing(state: RequestState, on: date) -> None:
+    """A letter cannot go out before the day it was written (1 Jan 1899 is a typing slip)."""
+    if state.written_on is not None and on < state.written_on:
+        raise EventRefused(
+            f"Your letter is dated {state.written_on:%-d %b %Y}, so it cannot have been sent "
+            f"on {on:%-d %b %Y}. Enter the day you sent it, on or after the letter's date.",
+            about_date=True,
         )
 
 

@@ -76,9 +76,17 @@ class PrivacyRequest(models.Model):
     answered_on = models.DateField(null=True, blank=True)
     closed_on = models.DateField(null=True, blank=True)
     follow_up_on = models.DateField(null=True, blank=True)
+    escalate_from = models.DateField(
+        null=True, blank=True, help_text="After a follow-up: when escalating is suggested."
+    )
     complaint_on = models.DateField(null=True, blank=True)
     due_on = models.DateField(
         null=True, blank=True, help_text="The earliest deadline in force (None: no statute)."
+    )
+    due_dates = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Every date in force with its rights (lifecycle.DueDate.as_dict), soonest first.",
     )
     overdue_after = models.DateField(
         null=True, blank=True, help_text="Latest plausible reading: not overdue on or before it."
@@ -95,17 +103,8 @@ class PrivacyRequest(models.Model):
             models.Index(fields=["owner", "-created_at"], name="tracker_request_owner_idx"),
             models.Index(fields=["platform", "status"], name="tracker_request_platform_idx"),
             # The reminder sweep's date ranges (apps.reminders.planner): partial, so they hold
-            # only the requests a reminder can still be about, whatever the table's size.
-            models.Index(
-                fields=["due_on"],
-                name="tracker_request_due_open",
-                condition=models.Q(status__in=_WAITING),
-            ),
-            models.Index(
-                fields=["overdue_after"],
-                name="tracker_request_overdue_open",
-                condition=models.Q(status__in=_WAITING),
-            ),
+            # only the requests a reminder can still be about, whatever the table's size. The
+            # deadlines themselves are ranged through OpenDeadline's indexes.
             models.Index(
                 fields=["acknowledge_overdue_after"],
                 name="tracker_request_ack_open",
@@ -166,3 +165,32 @@ class RequestEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{EventKind(self.kind).label} on {self.occurred_on:%Y-%m-%d}"
+
+
+class OpenDeadline(models.Model):
+    """One date a request still waiting for an answer must be met by: the reminder planner's
+    index of :attr:`PrivacyRequest.due_dates`. Rows exist only while the request waits (sent,
+    acknowledged, extended); ``services.request_recompute`` rewrites them with the columns, and
+    nothing else writes them. Range queries on ``due_on``/``overdue_after`` therefore touch only
+    dates a reminder can still be about, whatever the number of requests ever saved."""
+
+    OWNER_FIELD = "request__owner"
+
+    request = models.ForeignKey(
+        PrivacyRequest, on_delete=models.CASCADE, related_name="open_deadlines"
+    )
+    due_on = models.DateField()
+    overdue_after = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "due_on"], name="tracker_deadline_once")
+        ]
+        indexes = [
+            models.Index(fields=["due_on"], name="tracker_deadline_due"),
+            models.Index(fields=["overdue_after"], name="tracker_deadline_overdue"),
+        ]
+
+    def __str__(self) -> str:
+        return f"deadline {self.due_on:%Y-%m-%d} of request #{self.request_id}"

@@ -24,6 +24,8 @@ from apps.letters import (
 from apps.letters.content import Requester, long_date, stored_letter
 
 from .lifecycle import (
+    WAITING,
+    DueDate,
     Event,
     EventKind,
     EventRefused,
@@ -33,7 +35,7 @@ from .lifecycle import (
     check_event,
     derive,
 )
-from .models import PrivacyRequest, RequestEvent
+from .models import OpenDeadline, PrivacyRequest, RequestEvent
 
 logger = logging.getLogger(__name__)
 
@@ -115,8 +117,10 @@ DERIVED_FIELDS = (
     "answered_on",
     "closed_on",
     "follow_up_on",
+    "escalate_from",
     "complaint_on",
     "due_on",
+    "due_dates",
     "overdue_after",
     "acknowledge_by",
     "acknowledge_overdue_after",
@@ -152,7 +156,11 @@ def _as_event(row: RequestEvent) -> Event:
 
 def request_state(request: PrivacyRequest, events: list[Event] | None = None) -> RequestState:
     """The full derived state, deadlines and their explanations included (one request's page)."""
-    return derive(events if events is not None else events_of(request), terms_of(request))
+    return derive(
+        events if events is not None else events_of(request),
+        terms_of(request),
+        written_on=request.dated_on,
+    )
 
 
 def stored_state(request: PrivacyRequest) -> RequestState:
@@ -165,16 +173,40 @@ def state_from_columns(row: Any) -> RequestState:
     """A state from anything with the :data:`DERIVED_FIELDS` as attributes (a request, or a
     ``values_list(..., named=True)`` row: the dashboard reads hundreds without models)."""
     values = {name: getattr(row, name) for name in DERIVED_FIELDS if name != "status"}
+    values["due_dates"] = tuple(DueDate.from_dict(d) for d in values["due_dates"] or ())
     return RequestState(status=Status(row.status), events=(), **values)
 
 
 def request_recompute(request: PrivacyRequest, state: RequestState | None = None) -> RequestState:
-    """Write the derived columns from the timeline (after an event, or when the rules change)."""
+    """Write the derived columns from the timeline (after an event, or when the rules change),
+    and the request's :class:`OpenDeadline` rows with them."""
     state = state or request_state(request)
     for name in DERIVED_FIELDS:
         setattr(request, name, getattr(state, name))
-    request.save(update_fields=[*DERIVED_FIELDS, "updated_at"])
+    request.due_dates = [d.as_dict() for d in state.due_dates]
+    with transaction.atomic():
+        request.save(update_fields=[*DERIVED_FIELDS, "updated_at"])
+        write_open_deadlines(request, state)
     return state
+
+
+def write_open_deadlines(request: Any, state: RequestState) -> None:
+    """Make the request's OpenDeadline rows match ``state``: one per date while it waits."""
+    wanted = {d.on: d.overdue_after for d in state.due_dates} if state.status in WAITING else {}
+    rows = {
+        on: (pk, after)
+        for pk, on, after in OpenDeadline.objects.filter(request_id=request.pk).values_list(
+            "pk", "due_on", "overdue_after"
+        )
+    }
+    stale = [pk for on, (pk, after) in rows.items() if on not in wanted or wanted[on] != after]
+    if stale:
+        OpenDeadline.objects.filter(pk__in=stale).delete()
+    OpenDeadline.objects.bulk_create(
+        OpenDeadline(request_id=request.pk, due_on=on, overdue_after=after)
+        for on, after in wanted.items()
+        if on not in rows or rows[on][0] in stale
+    )
 
 
 def request_record_event(
@@ -198,7 +230,7 @@ def request_record_event(
         rows = list(locked.events.order_by("id"))
         events = [_as_event(row) for row in rows]
         terms = terms_of(locked)
-        state = derive(events, terms)
+        state = derive(events, terms, written_on=locked.dated_on)
         target = None
         occurred_on = on
         if kind == EventKind.DATE_CORRECTED:
@@ -215,7 +247,7 @@ def request_record_event(
         row = RequestEvent.objects.create(
             request=locked, kind=kind, occurred_on=occurred_on, details=details
         )
-        new_state = derive([*events, _as_event(row)], terms)
+        new_state = derive([*events, _as_event(row)], terms, written_on=locked.dated_on)
         request_recompute(locked, new_state)
     for name in (*DERIVED_FIELDS, "updated_at"):
         setattr(request, name, getattr(locked, name))
@@ -391,4 +423,5 @@ __all__ = [
     "stored_state",
     "terms_of",
     "today_for",
+    "write_open_deadlines",
 ]

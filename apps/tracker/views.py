@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from apps.accounts.models import Profile
 from apps.catalog.vocabulary import RIGHTS
@@ -25,6 +25,7 @@ from apps.letters.request import plan_notes
 
 from .calendar import ics_bytes
 from .dashboard import build_dashboard, cache_list, cached_list
+from .escalation import wait_after_follow_up
 from .export import csv_text, request_rows
 from .forms import RECORDABLE, CorrectionForm, EventForm
 from .lifecycle import ALLOWED, WAITING, EventKind, EventRefused, RequestState, Status
@@ -77,6 +78,7 @@ def _detail_context(
     if correction is None and state.events and state.status != Status.WITHDRAWN:
         correction = CorrectionForm(state.events, today=today)
     followup = followup_reason(state, today)
+    next_action = state.next_action(today)
     return {
         "saved": saved,
         "letter": letter,
@@ -86,7 +88,13 @@ def _detail_context(
         "state": state,
         "timeline": timeline_rows(state),
         "deadlines": [(d, RIGHTS.get(d.right, d.right)) for d in state.deadlines],
-        "next_action": state.next_action(today),
+        "due_dates": [
+            (due, ", ".join(RIGHTS.get(r, r) for r in due.rights)) for due in state.due_dates
+        ],
+        "next_action": next_action,
+        "follow_up_wait": wait_after_follow_up(saved.regime)
+        if state.follow_up_on and not state.complaint_on
+        else None,
         "days_left": state.days_left(today),
         "days_overdue": state.days_overdue(today),
         "overdue": state.is_overdue(today),
@@ -99,8 +107,11 @@ def _detail_context(
         "event_forms": forms,
         "correction_form": correction,
         "followup_reason": followup,
+        # Only once the regulator would expect it: the deadline passed and the follow-up had
+        # its time, or the company refused (or a complaint was filed: its drafts stay here).
         "can_complain": state.sent_on is not None
         and state.status not in {Status.WITHDRAWN, Status.FULFILLED}
+        and (next_action.code == "escalate" or state.complaint_on is not None)
         and bool(authorities_of(saved, state)),
     }
 
@@ -132,7 +143,7 @@ def _iso(value: Any) -> date | None:
 
 @never_cache
 @login_required
-@require_GET
+@require_safe
 def request_detail(request: HttpRequest, code: str) -> HttpResponse:
     saved = _request(request, code)
     return render(request, "tracker/request_detail.html", _detail_context(request, saved))
@@ -171,8 +182,7 @@ def record_event(request: HttpRequest, code: str, kind: str) -> HttpResponse:
 
 
 def _about_dates(refused: EventRefused) -> bool:
-    text = str(refused)
-    return "future" in text or "a date before that" in text
+    return refused.about_date
 
 
 def _rerender(
@@ -224,8 +234,8 @@ def request_delete(request: HttpRequest, code: str) -> HttpResponse:
         privacy_request_delete(request=saved)
         messages.success(request, "The request and its timeline are deleted.")
         return redirect("tracker:dashboard")
-    if request.method != "GET":
-        return HttpResponseNotAllowed(["GET", "POST"])
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     return render(request, "tracker/request_delete.html", {"saved": saved})
 
 
@@ -291,7 +301,7 @@ def _draft_context(
 
 @never_cache
 @login_required
-@require_GET
+@require_safe
 def followup(request: HttpRequest, code: str) -> HttpResponse:
     saved = _request(request, code)
     return render(request, "tracker/followup.html", _draft_context(request, saved, "followup"))
@@ -299,14 +309,14 @@ def followup(request: HttpRequest, code: str) -> HttpResponse:
 
 @never_cache
 @login_required
-@require_GET
+@require_safe
 def complaint(request: HttpRequest, code: str) -> HttpResponse:
     saved = _request(request, code)
     return render(request, "tracker/complaint.html", _draft_context(request, saved, "complaint"))
 
 
 @login_required
-@require_GET
+@require_safe
 def draft_download(request: HttpRequest, code: str, which: str, ext: str) -> HttpResponse:
     saved = _request(request, code)
     if which == "followup" and request.GET.get("as_sent"):
@@ -328,7 +338,7 @@ DASHBOARD_CACHE_SECONDS = 600
 
 @never_cache
 @login_required
-@require_GET
+@require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The signed-in home. The list is rendered once per generation of the person's requests
     (replaced on every change), day and filters, and served from the cache until one changes."""
@@ -350,7 +360,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
-@require_GET
+@require_safe
 def request_ics(request: HttpRequest, code: str) -> HttpResponse:
     saved = _request(request, code)
     profile = request.user.profile
@@ -364,7 +374,7 @@ def request_ics(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The private feed: the token is the only key (no sign-in: calendar apps cannot), and it
     opens this one calendar and nothing else. Rotating it on the settings page revokes it."""
@@ -399,7 +409,7 @@ def _ics_response(body: bytes, name: str, *, attachment: bool = True) -> HttpRes
 
 @never_cache
 @login_required
-@require_GET
+@require_safe
 def export_csv(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(csv_text(request.user), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="rightsdesk-requests.csv"'
@@ -408,7 +418,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
-@require_GET
+@require_safe
 def export_json(request: HttpRequest) -> HttpResponse:
     response = JsonResponse(
         {"requests": request_rows(request.user)},
@@ -419,19 +429,19 @@ def export_json(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def request_pdf(request: HttpRequest, code: str) -> HttpResponse:
     return download_response(letter_of(_request(request, code)), "pdf")
 
 
 @login_required
-@require_GET
+@require_safe
 def request_eml(request: HttpRequest, code: str) -> HttpResponse:
     return download_response(letter_of(_request(request, code)), "eml")
 
 
 @login_required
-@require_GET
+@require_safe
 def request_text(request: HttpRequest, code: str) -> HttpResponse:
     return download_response(letter_of(_request(request, code)), "txt")
 

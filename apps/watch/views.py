@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from apps.catalog.models import Document, Platform
 from apps.core.ownership import owned
@@ -22,7 +22,7 @@ from .models import Follow
 CONTEXT_PARAGRAPHS = 2  # unchanged paragraphs kept around each change, unless the reader asks
 
 
-@require_GET
+@require_safe
 def document_history(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     document = get_object_or_404(
         Document.objects.select_related("platform"), platform__slug=slug, key=key
@@ -98,7 +98,7 @@ def unfollow_platform(request: HttpRequest, slug: str) -> HttpResponse:
 
 @never_cache
 @login_required
-@require_GET
+@require_safe
 def following(request: HttpRequest) -> HttpResponse:
     follows = list(owned(Follow, request.user).select_related("platform"))
     latest = queries.latest_changes([f.platform_id for f in follows])
@@ -108,7 +108,7 @@ def following(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @csrf_exempt  # the signed token is the authority; mail clients' one-click POST has no cookie
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def unfollow_link(request: HttpRequest, token: str) -> HttpResponse:
     """The link in every alert: GET asks to confirm (link scanners must not unfollow anyone),
     POST unfollows, from our page or from a mail client's one-click (RFC 8058)."""

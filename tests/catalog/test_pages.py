@@ -243,7 +243,7 @@ def test_the_lead_authority_and_the_entity_for_each_region_are_shown(client):
     page = client.get("/platforms/openai/").content.decode()
     assert "OpenAI Ireland Limited" in page
     assert "OpenAI OpCo, LLC" in page
-    assert "the European Economic Area, Switzerland" in page
+    assert "for people in the European Economic Area and Switzerland" in page
     assert "Data Protection Commission (DPC)" in page
 
 

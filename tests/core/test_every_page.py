@@ -313,11 +313,20 @@ def test_every_page_has_the_policy_and_nothing_from_another_host(url, client, al
         pytest.fail(f"{url} names an object: add an example URL for it to EXAMPLES")
     post_only = 0
     url = with_an_object(url)
+    if url == "/healthz":  # a live queue (without one it answers 503: tests/core/test_health.py)
+        from apps.core.tasks import heartbeat
+
+        heartbeat()
     for who, visitor in visitors.items():
         response = visitor.get(url)
         assert response.status_code < 500, f"{url} as {who}: {response.status_code}"
         check_page(response, f"{url} as {who}")
         post_only += response.status_code == 405
+        # HEAD answers like GET (monitors and link checkers use it): require_safe, not
+        # require_GET. A POST-only page refuses both alike.
+        head = visitor.head(url)
+        assert head.status_code == response.status_code, f"HEAD {url} as {who}"
+        assert head.get("Content-Type") == response.get("Content-Type"), f"HEAD {url} as {who}"
     if post_only == len(visitors):
         pytest.skip(f"POST only: {url} answers GET with 405 (headers checked)")
 

@@ -131,9 +131,13 @@ def test_a_request_recorded_late_is_reminded_of_the_days_actually_left(
     sweep_at(at(date(2026, 3, 28), 12))
     sent_request(person)  # recorded on 28 March as sent on 2 March: due in 5 days
     sweep_at(at(date(2026, 3, 28), 12, 5))
+    # The first reminder it could have had goes out within minutes: on time, not "late".
     assert [" ".join(str(m["Subject"]).split()) for m in smtp_server.messages] == [
-        "Late reminder: ChatGPT must answer your request by 2 Apr 2026 (5 days left)"
+        "Reminder: ChatGPT must answer your request by 2 Apr 2026 (5 days left)"
     ]
+    reminder = Reminder.objects.get()
+    assert not reminder.late
+    assert reminder.due_at == at(date(2026, 3, 28), 12)  # due from when the dates were known
 
 
 def test_after_an_outage_past_the_deadline_only_the_missed_deadline_email_goes_out(

@@ -205,3 +205,19 @@ def test_a_company_name_someone_typed_is_escaped_and_kept_to_one_line(
     assert "Evil &lt;b&gt;Co&lt;/b&gt; &amp;" in html
     assert "<b>Co</b>" not in html
     assert 'Evil <b>Co</b> & "x"' in text
+
+
+def test_a_request_with_two_dates_is_reminded_of_each_naming_what_is_due(
+    person, smtp_server, sweep_at
+):
+    sent_request(
+        person, on=date(2026, 11, 2), country="US", region="CA", rights=("opt-out-sale", "delete")
+    )
+    sweep_at(at(date(2026, 11, 17), 8, 30))  # a week before the opt-out of sale is due
+    sweep_at(at(date(2026, 12, 10), 8, 30))  # a week before the deletion is due
+    assert subjects(smtp_server) == [
+        "Reminder: ChatGPT must answer your request for “Stop selling or sharing my data” by "
+        "24 Nov 2026 (7 days left)",
+        "Reminder: ChatGPT must answer your request for “Delete my data” by 17 Dec 2026 "
+        "(7 days left)",
+    ]

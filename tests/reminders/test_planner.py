@@ -142,3 +142,49 @@ def test_times_are_in_the_persons_zone(person):
     request = sent_request(person)
     [first, *_] = reminders_for(request, [7])
     assert first.due_at(DUBLIN) == at(date(2026, 3, 26))
+
+
+def two_date_request(user):
+    """CCPA opt-out of sale (due Tue 24 Nov 2026) and deletion (due Thu 17 Dec 2026)."""
+    return sent_request(
+        user, on=date(2026, 11, 2), country="US", region="CA", rights=("opt-out-sale", "delete")
+    )
+
+
+def test_each_date_of_a_request_earns_its_own_reminders(person):
+    request = two_date_request(person)
+    about = {}
+    for kind, deadline_on, day in planned(request):
+        about.setdefault(deadline_on, []).append((kind, day))
+    assert about[date(2026, 11, 24)] == [
+        ("before_7", date(2026, 11, 17)),
+        ("before_1", date(2026, 11, 23)),
+        ("due", date(2026, 11, 24)),
+        ("missed", date(2026, 11, 25)),  # keyed by the day after which it is overdue
+    ]
+    assert about[date(2026, 12, 17)] == [
+        ("before_7", date(2026, 12, 10)),
+        ("before_1", date(2026, 12, 16)),
+        ("due", date(2026, 12, 17)),
+        ("missed", date(2026, 12, 18)),
+    ]
+
+
+def test_the_sweep_plans_the_second_dates_reminders_on_their_day(person, clock):
+    request = two_date_request(person)
+    clock.move_to(at(date(2026, 12, 10), 9))
+    plan_due(now=datetime.now(UTC))
+    assert ("before_7", date(2026, 12, 17), at(date(2026, 12, 10))) in rows(request)
+
+
+def test_a_missed_first_date_does_not_silence_the_second_ones_reminders(person, clock):
+    from apps.reminders.planner import still_applies
+
+    request = two_date_request(person)
+    clock.move_to(at(date(2026, 12, 10), 9))
+    plan_due(now=datetime.now(UTC))
+    reminder = Reminder.objects.get(
+        request=request, kind="before_7", deadline_on=date(2026, 12, 17)
+    )
+    # The opt-out's "missed" day (25 Nov) came long before: it is about another date.
+    assert still_applies(reminder, today=date(2026, 12, 10))

@@ -211,3 +211,42 @@ def test_the_privacy_page_states_how_long_the_dashboard_stays_cached(client):
 
     page = client.get("/privacy/").content.decode()
     assert f"for at most {DASHBOARD_CACHE_SECONDS // 60} minutes" in page
+
+
+@time_machine.travel(NOW, tick=False)
+def test_two_companies_outside_the_catalog_are_two_filters(alice_client, alice):
+    from apps.catalog.recipients import Recipient
+
+    for name in ("Acme AI", "Globex Labs", "acme  AI"):  # the same company typed twice
+        saved_request(alice, recipient=Recipient(name=name, email="p@example.org", country="IE"))
+    html = alice_client.get("/requests/").content.decode()
+    assert html.count('<option value="custom:acme ai">') == 1
+    assert '<option value="custom:acme ai">Acme AI</option>' in html  # as first written
+    assert '<option value="custom:globex labs">Globex Labs</option>' in html
+    acme = alice_client.get("/requests/?platform=custom:Acme+AI").content.decode()
+    assert len(rows(acme)) == 2
+    assert "Globex Labs" not in "".join(rows(acme))
+    assert len(rows(alice_client.get("/requests/?platform=custom").content.decode())) == 3
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_counts_are_links_to_what_they_count(alice_client, requests_):
+    html = alice_client.get("/requests/").content.decode()
+    counts = html.split('id="counts"')[1].split("</ul>")[0]
+    for query, text, n in (
+        ("?status=overdue", "1 overdue", 1),
+        ("?status=open", "2 waiting for a reply", 2),  # the overdue one still waits too
+        ("?status=draft", "1 not sent yet", 1),
+        ("?status=closed", "1 closed", 1),
+    ):
+        assert f'href="/requests/{query}">{text}</a>' in counts, query
+        assert len(rows(alice_client.get(f"/requests/{query}").content.decode())) == n, query
+
+
+@time_machine.travel(NOW, tick=False)
+def test_send_a_follow_up_is_a_link_to_the_follow_up(alice_client, requests_):
+    [overdue, *_] = rows(alice_client.get("/requests/").content.decode())
+    code = requests_["overdue"].code
+    assert f'<a href="/requests/{code}/follow-up/">Overdue by 18 days — send a follow-up</a>' in (
+        overdue
+    )

@@ -42,7 +42,7 @@ def test_an_overdue_request_offers_a_follow_up_citing_what_was_missed(alice_clie
 
 
 @time_machine.travel(NOW, tick=False)
-def test_recording_the_follow_up_makes_escalation_the_next_step(alice_client, overdue):
+def test_escalation_is_the_next_step_once_the_follow_up_had_its_time(alice_client, overdue):
     response = alice_client.post(
         f"/requests/{overdue.code}/events/follow_up_sent/",
         {"follow_up_sent-occurred_on": "2026-04-08"},
@@ -50,7 +50,14 @@ def test_recording_the_follow_up_makes_escalation_the_next_step(alice_client, ov
     assert response.status_code == 302
     overdue.refresh_from_db()
     assert overdue.follow_up_on == date(2026, 4, 8)
+    # GDPR: no regulator sets a wait after a follow-up; ours is 14 days, and it says so.
+    assert overdue.escalate_from == date(2026, 4, 22)
     detail = alice_client.get(f"/requests/{overdue.code}/").content.decode()
+    assert "Follow-up sent — give them until 22 Apr 2026 to answer" in detail
+    assert "Escalate to the regulator" not in detail
+    assert "a courtesy period of ours" in detail
+    with time_machine.travel("2026-04-22 12:00:00+00:00", tick=False):
+        detail = alice_client.get(f"/requests/{overdue.code}/").content.decode()
     assert "Escalate to the regulator" in detail
     # The follow-up is kept as written for the day it went out, for the complaint to enclose.
     kept = overdue.events.get(kind="follow_up_sent").details

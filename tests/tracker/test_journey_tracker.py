@@ -58,9 +58,15 @@ def test_a_person_marks_a_request_sent_sees_it_overdue_follows_up_and_complains(
         page.get_by_role("link", name="Download PDF letter").click()
     assert download.value.suggested_filename == f"follow-up-letter-{saved.reference}.pdf"
     screenshot("follow-up")
+    # She sent it two weeks ago: the 14 days we suggest giving the company (no regulator sets
+    # a wait after a follow-up under the GDPR) are over, so escalating is the next step.
+    page.get_by_label("Date you sent the follow-up").fill(
+        (today_for(alice) - timedelta(days=14)).isoformat()
+    )
     page.get_by_role("button", name="I sent the follow-up").click()
     page.wait_for_url(re.compile(rf"/requests/{saved.code}/$"))
     assert page.locator("#next-action").inner_text() == "Escalate to the regulator"
+    assert "a courtesy period of ours" in page.locator("#follow-up-wait").inner_text()
 
     page.get_by_role("link", name="Draft a complaint to the regulator").click()
     page.wait_for_url(re.compile(r"/complaint/$"))

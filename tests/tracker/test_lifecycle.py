@@ -38,6 +38,16 @@ MAR_2 = date(2026, 3, 2)
 NOV_2 = date(2026, 11, 2)
 
 
+def extended_deletion_due() -> date:
+    """The CCPA deletion deadline of a request sent 2 Nov 2026, validly extended, as the engine
+    counts it (tests/deadlines pins that count)."""
+    from apps.deadlines import compute_deadline
+
+    return compute_deadline(
+        "ccpa", "delete", date(2026, 11, 2), country="US", region="CA", extended=True
+    ).effective_due_on
+
+
 def timeline(*entries: tuple) -> list[Event]:
     """(kind, date[, details]) tuples → events with ids in recording order."""
     return [
@@ -147,6 +157,48 @@ def test_several_rights_count_down_to_the_first_deadline():
     assert [d.right for d in state.deadlines] == ["delete", "opt-out-sale"]
     assert state.due_on == date(2026, 11, 24)
     assert state.deadline.right == "opt-out-sale"
+
+
+def test_every_date_of_a_request_is_followed_not_only_the_first():
+    state = derive(timeline((K.SENT, NOV_2)), CCPA_TRAINING)
+    # Opt-out of sale: 15 business days; deletion: 45 calendar days. Both are tracked.
+    assert [(d.on, d.rights) for d in state.due_dates] == [
+        (date(2026, 11, 24), ("opt-out-sale",)),
+        (date(2026, 12, 17), ("delete",)),
+    ]
+    assert state.next_due(date(2026, 11, 20)).on == date(2026, 11, 24)
+    assert state.later_due(date(2026, 11, 20))[0].on == date(2026, 12, 17)
+    # Once the first has passed, the next one is the deletion's; the request is overdue all
+    # the same (the opt-out was not acted on in time).
+    assert state.next_due(date(2026, 11, 30)).on == date(2026, 12, 17)
+    assert state.later_due(date(2026, 11, 30)) == ()
+    assert state.is_overdue(date(2026, 11, 30))
+
+
+def test_rights_due_the_same_day_share_one_date():
+    state = derive(
+        timeline((K.SENT, NOV_2)),
+        Terms.single("ccpa", ("access", "delete"), country="US", region="CA"),
+    )
+    assert [(d.on, d.rights) for d in state.due_dates] == [
+        (date(2026, 12, 17), ("access", "delete"))
+    ]
+
+
+def test_an_extension_moves_the_dates_it_extends_and_leaves_the_others():
+    state = derive(
+        timeline((K.SENT, NOV_2), (K.EXTENSION_CLAIMED, date(2026, 11, 20))), CCPA_TRAINING
+    )
+    # CCPA: deletion may be extended by 45 more days; the opt-out of sale may not.
+    assert [(d.on, d.rights, d.extended) for d in state.due_dates] == [
+        (date(2026, 11, 24), ("opt-out-sale",), False),
+        (extended_deletion_due(), ("delete",), True),
+    ]
+
+
+def test_no_dates_are_followed_before_the_request_is_sent_or_where_no_law_sets_one():
+    assert derive([], CCPA_TRAINING).due_dates == ()
+    assert derive(timeline((K.SENT, NOV_2)), NO_LAW).due_dates == ()
 
 
 def test_an_extension_claimed_in_time_moves_the_deadline():
@@ -260,6 +312,22 @@ def test_a_missing_acknowledgement_is_noticed_after_ten_business_days():
             date(2026, 4, 20),
             "Escalate to the regulator",
             id="followed-up-still-silent",
+        ),
+        pytest.param(
+            [(K.SENT, MAR_2), (K.FOLLOW_UP_SENT, date(2026, 4, 6))],
+            date(2026, 4, 19),
+            "Follow-up sent — give them until 20 Apr 2026 to answer",
+            id="followed-up-giving-them-time",
+        ),
+        pytest.param(
+            [
+                (K.SENT, MAR_2),
+                (K.PARTLY_FULFILLED, date(2026, 3, 9)),
+                (K.FOLLOW_UP_SENT, date(2026, 3, 10)),
+            ],
+            date(2026, 3, 11),
+            "Follow-up sent — give them until 24 Mar 2026 to answer",
+            id="partly-followed-up-giving-them-time",
         ),
         pytest.param(
             [
@@ -386,6 +454,35 @@ def test_an_event_before_the_request_was_sent_is_refused():
         check_event(state, K.ACKNOWLEDGED, date(2026, 3, 1), today=date(2026, 3, 10))
 
 
+@pytest.mark.parametrize(
+    "sent_on",
+    [
+        pytest.param(date(1899, 1, 1), id="a-typing-slip-of-a-century"),
+        pytest.param(date(1, 1, 1), id="the-first-day-of-the-calendar"),
+        pytest.param(date(2026, 1, 29), id="two-days-before-the-letter"),
+    ],
+)
+def test_a_request_cannot_be_sent_before_its_letter_was_written(sent_on):
+    state = derive([], GDPR_IE, written_on=date(2026, 1, 31))
+    with pytest.raises(EventRefused) as refused:
+        check_event(state, K.SENT, sent_on, today=date(2026, 3, 10))
+    assert str(refused.value) == (
+        f"Your letter is dated 31 Jan 2026, so it cannot have been sent on "
+        f"{sent_on:%-d %b %Y}. Enter the day you sent it, on or after the letter's date."
+    )
+    assert refused.value.about_date
+    check_event(state, K.SENT, date(2026, 1, 31), today=date(2026, 3, 10))  # the same day is fine
+
+
+def test_a_correction_cannot_put_sending_before_the_letter_was_written():
+    events = timeline((K.SENT, MAR_2))
+    state = derive(events, GDPR_IE, written_on=date(2026, 2, 20))
+    with pytest.raises(EventRefused, match="Your letter is dated 20 Feb 2026"):
+        check_event(
+            state, K.DATE_CORRECTED, date(1899, 1, 1), today=date(2026, 3, 10), corrects=events[0]
+        )
+
+
 def test_a_request_can_be_marked_sent_in_the_past():
     check_event(derive([], GDPR_IE), K.SENT, date(2026, 1, 30), today=date(2026, 3, 10))
 
@@ -486,3 +583,50 @@ def test_any_sequence_of_accepted_events_keeps_the_state_coherent(start, steps, 
         assert ALLOWED[state.status] <= ALLOWED[Status.PARTLY_FULFILLED]
     assert (state.closed_on is not None) == (state.status in CLOSED)
     assert state.next_action(today).text
+
+
+# --- Escalation after a follow-up ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("terms", "follow_up_on", "escalate_from", "sourced"),
+    [
+        # The ICO's template gives the organisation one calendar month to answer a complaint.
+        pytest.param(
+            Terms.single("uk-gdpr", ("delete",), country="GB"),
+            date(2026, 1, 31),
+            date(2026, 2, 28),
+            True,
+            id="uk-one-calendar-month-clamped",
+        ),
+        pytest.param(
+            Terms.single("uk-gdpr", ("delete",), country="GB"),
+            date(2026, 4, 6),
+            date(2026, 5, 6),
+            True,
+            id="uk-one-calendar-month",
+        ),
+        # No EU authority we checked sets a wait: our 14-day courtesy period, labelled as ours.
+        pytest.param(GDPR_IE, date(2026, 4, 6), date(2026, 4, 20), False, id="gdpr-courtesy"),
+        pytest.param(CCPA_DELETE, date(2026, 12, 20), date(2027, 1, 3), False, id="ccpa-courtesy"),
+    ],
+)
+def test_escalating_is_suggested_after_the_wait_the_regulator_gives(
+    terms, follow_up_on, escalate_from, sourced
+):
+    from apps.tracker.escalation import wait_after_follow_up
+
+    sent_on = date(2025, 12, 1)
+    state = derive(timeline((K.SENT, sent_on), (K.FOLLOW_UP_SENT, follow_up_on)), terms)
+    assert state.escalate_from == escalate_from
+    assert not state.may_escalate(escalate_from - timedelta(days=1))
+    assert state.may_escalate(escalate_from)
+    wait = wait_after_follow_up(terms.deadlines[0][0])
+    assert wait.sourced is sourced
+    assert ("courtesy period of ours" in wait.explanation) is not sourced
+
+
+def test_no_escalation_is_suggested_before_the_deadline_passed():
+    state = derive(timeline((K.SENT, MAR_2)), GDPR_IE)
+    for day in (date(2026, 3, 20), date(2026, 4, 2)):
+        assert state.next_action(day).code != "escalate"

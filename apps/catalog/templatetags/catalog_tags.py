@@ -68,6 +68,26 @@ def regions(codes: list[str]) -> str:
 
 
 @register.filter
+def serves(codes: list[str]) -> str:
+    """Whom a legal entity serves, as a phrase that reads: "for people in Ireland and the United
+    Kingdom", "for people everywhere", "for people in the European Union and everywhere else"."""
+    places = [v.REGION_GROUPS.get(c, country_name(c)) for c in codes if c not in _WORLD]
+    listed = ", ".join(places[:-1]) + f" and {places[-1]}" if len(places) > 1 else "".join(places)
+    if "ALL" in codes:
+        return "for people everywhere"
+    if "REST_OF_WORLD" in codes:
+        return (
+            f"for people in {listed} and everywhere else"
+            if places
+            else "for people everywhere else"
+        )
+    return f"for people in {listed}"
+
+
+_WORLD = {"ALL", "REST_OF_WORLD"}
+
+
+@register.filter
 def grade_warning(grade: str) -> str:
     return WARNINGS.get(grade, "")
 
