@@ -121,8 +121,11 @@ CLAIMS: tuple[Claim, ...] = (
         "retention",
         "Kept as long as necessary (or as long as it decides it needs), with no fixed period",
         _words(
-            r"as long as (?:reasonably )?(?:necessary|needed|we need|it (?:decides it )?needs)",
+            r"(?:as|so) long as (?:it is |is )?(?:reasonably )?"
+            r"(?:necessary|needed|we need|it (?:decides it )?needs)",
             r"as long as it decides",
+            # "where we have an ongoing legitimate business need", "while it has a need for it"
+            r"(?:while|where) (?:we|it) ha(?:ve|s) an? (?:ongoing )?(?:legitimate )?(?:business )?need",
             r"no fixed period",
         ),
         value="no",
@@ -164,8 +167,13 @@ CLAIMS: tuple[Claim, ...] = (
         value="yes",
         verdict="high",
         values=("yes",),
-        # "it does not send your prompts to advertisers" says the opposite
-        ignore=_words(r"\b(?:not|never)\b[^.;]*"),
+        # "it does not send your prompts to advertisers" says the opposite; aggregate statistics or
+        # anonymous information given to advertisers are not your data
+        ignore=_words(
+            r"\b(?:not|never)\b[^.;]*",
+            r"\b(?:aggregated?|anonymous|anonymi[sz]ed|de-identified)\b(?:\s+[\w-]+){0,4}\s+"
+            r"(?:with|to)\s+(?:advertisers|advertising partners)\b",
+        ),
     ),
 )
 CLAIMS_BY_TOPIC: dict[str, tuple[Claim, ...]] = {

@@ -43,8 +43,21 @@ def test_one_claim_gets_one_coding_across_platforms():
         ("ConductAtlas says data is kept “as long as necessary”, with no fixed period.", ""),
         ("Not stated. ConductAtlas says there is no fixed period.", ""),
         ("Kept while needed.", "for as long as necessary to serve an allowable purpose"),
+        ("Most data is kept “as long as it is necessary”; IP addresses go after 100 days.", ""),
+        ("Kept while needed.", "only for as long as is necessary for the purposes set out"),
+        ("Kept while needed.", "We keep your information only so long as we need it"),
+        ("Kept while needed.", "where we have an ongoing legitimate business need to do so."),
     ],
-    ids=["decides", "necessary", "no-fixed-period", "in-the-quote"],
+    ids=[
+        "decides",
+        "necessary",
+        "no-fixed-period",
+        "in-the-quote",
+        "it-is-necessary",
+        "is-necessary",
+        "so-long-as",
+        "business-need",
+    ],
 )
 @pytest.mark.parametrize("value", ["yes", "partial", "no"])
 def test_kept_as_long_as_necessary_is_no_limit_stated_whatever_the_file_said(value, reading, quote):
@@ -181,6 +194,12 @@ def test_the_rules_always_give_a_coding_that_satisfies_them(topic, value, grade,
         ("Yes. Its advertising and analytics partners log what you do.", "high"),
         ("Yes, with collaborators who may train their own models.", "high"),
         ("Yes, to vendors; it does not send your prompts to advertisers.", "medium"),
+        ("Yes, to vendors, and aggregate ad statistics with advertisers.", "medium"),
+        ("Yes, to vendors; anonymous information may be given to advertisers.", "medium"),
+        (
+            "Yes. Your hashed email goes to advertising partners; aggregate reports to advertisers.",
+            "high",
+        ),
     ],
 )
 def test_sharing_with_advertisers_or_ai_trainers_is_the_higher_risk(reading, verdict):
