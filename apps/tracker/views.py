@@ -17,6 +17,7 @@ from apps.accounts.models import Profile
 from apps.catalog.vocabulary import RIGHTS
 from apps.core.ownership import get_owned_or_404
 from apps.generator import wizard
+from apps.generator.store import forget as forget_letter
 from apps.generator.views import today_for as request_today
 from apps.letters import MAILTO_LIMIT, mailto, web_routes
 from apps.letters.outputs import download_response
@@ -464,4 +465,6 @@ def save_from_generator(request: HttpRequest) -> HttpResponse:
         company_country=draft.company_country,
     )
     messages.success(request, "Saved to your tracker. Send it when you are ready.")
-    return redirect(saved)
+    response = redirect(saved)
+    forget_letter(request, response)  # the wizard's answers are now the saved request
+    return response
