@@ -5,7 +5,8 @@ or Redis, never per-process memory). The client is allauth's idea of it: its ada
 address after ``TRUSTED_PROXY_COUNT`` proxies (``ALLAUTH_TRUSTED_PROXY_COUNT``); IPv6 clients are
 counted per /64, as allauth does. Signed-in people are counted per account, with a higher limit.
 Settings: ``GENERATOR_PDF_LIMIT_ANONYMOUS`` and ``GENERATOR_PDF_LIMIT_SIGNED_IN``, each
-``(renders, seconds)``; ``None`` turns a limit off.
+``(renders, seconds)`` (the renders from the environment variables of the same names);
+``None`` turns a limit off.
 """
 
 from __future__ import annotations
@@ -21,9 +22,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 logger = logging.getLogger(__name__)
-
-DEFAULT_ANONYMOUS = (10, 600)
-DEFAULT_SIGNED_IN = (60, 600)
 
 
 def client_key(request: HttpRequest) -> str:
@@ -43,8 +41,8 @@ def client_key(request: HttpRequest) -> str:
 
 def _limit(request: HttpRequest) -> tuple[int, int] | None:
     if request.user.is_authenticated:
-        return getattr(settings, "GENERATOR_PDF_LIMIT_SIGNED_IN", DEFAULT_SIGNED_IN)
-    return getattr(settings, "GENERATOR_PDF_LIMIT_ANONYMOUS", DEFAULT_ANONYMOUS)
+        return settings.GENERATOR_PDF_LIMIT_SIGNED_IN
+    return settings.GENERATOR_PDF_LIMIT_ANONYMOUS
 
 
 def retry_after(request: HttpRequest) -> int | None:

@@ -37,7 +37,7 @@ _PURPOSE = b"rightsdesk.generator.cookie.v1"
 
 
 def max_age() -> int:
-    return int(getattr(settings, "GENERATOR_STATE_MAX_AGE", 2 * 60 * 60))
+    return int(settings.GENERATOR_STATE_MAX_AGE)
 
 
 def _names() -> list[str]:

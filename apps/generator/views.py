@@ -6,7 +6,7 @@ encrypted cookie for an anonymous person, the session once signed in; never a ro
 from __future__ import annotations
 
 import zoneinfo
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from apps.accounts.preferences import time_zone_names
+from apps.accounts.preferences import DEFAULT_TIME_ZONE, time_zone_names
 from apps.catalog.models import Platform
 from apps.catalog.vocabulary import RIGHTS
 from apps.core.places import time_zone_for_place
@@ -36,6 +36,7 @@ from . import limits, store, wizard
 from .wizard import CUSTOM, NOTICE, PENDING, PREVIEW, REVIEWED, TIME_ZONE, Draft, StateError
 
 TEMPLATE = "generator/wizard.html"
+NEW_ACCOUNT = timedelta(days=1)
 
 
 def zone_of(state: dict[str, Any] | None) -> zoneinfo.ZoneInfo | None:
@@ -283,6 +284,7 @@ def preview(request: HttpRequest) -> HttpResponse:
     if gap != PREVIEW:
         return _redirect(request, state, step_url(gap))
     state = {**wizard.letter_state(state), REVIEWED: True}
+    _time_zone_for_new_account(request, state)
     try:
         draft = wizard.draft_from_state(state, today=today_for(request, state))
     except ValidationError as error:
@@ -300,6 +302,21 @@ def preview(request: HttpRequest) -> HttpResponse:
     response = render(request, TEMPLATE, context)
     store.save(request, response, state)
     return response
+
+
+def _time_zone_for_new_account(request: HttpRequest, state: dict[str, Any]) -> None:
+    """Someone who just created an account from this letter, whose browser did not tell us
+    their time zone at sign-up: the one the letter knows (browser or country) becomes their
+    default. An account older than a day keeps whatever it has."""
+    profile = getattr(request.user, "profile", None) if request.user.is_authenticated else None
+    if profile is None or profile.time_zone != DEFAULT_TIME_ZONE:
+        return
+    if timezone.now() - request.user.date_joined > NEW_ACCOUNT:
+        return
+    zone = zone_of(state)
+    if zone is not None and zone.key != DEFAULT_TIME_ZONE:
+        profile.time_zone = zone.key
+        profile.save(update_fields=["time_zone", "updated_at"])
 
 
 def _preview_context(draft: Draft) -> dict[str, Any]:
