@@ -8,11 +8,14 @@ has errors. Widget templates still come from ``django.forms`` (in INSTALLED_APPS
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms.renderers import TemplatesSetting
+from django.http import HttpRequest, QueryDict
 
 
 class FormRenderer(TemplatesSetting):
@@ -72,3 +75,52 @@ def error_items(*candidates: Any) -> list[ErrorItem]:
                 else:
                     add(str(message), f"#{field_anchor(bound)}")
     return items
+
+
+# --- Post/Redirect/Get for a form with errors -------------------------------------------------
+# A form posted to its own action URL (e.g. /requests/<code>/events/sent/) that has errors is not
+# rendered there: what was typed and the errors wait in the signed-in person's session for one
+# request, the view redirects to the page the form lives on, and that page binds the form again
+# (``restore_invalid``), so the URL stays the page's own and reload never re-posts.
+
+PENDING_KEY = "forms.pending.{}"
+
+
+def keep_invalid(request: HttpRequest, key: str, form: forms.BaseForm) -> None:
+    """Keep ``form``'s typed values and errors for the next page of this session."""
+    data = form.data
+    typed = {
+        name: [str(v) for v in data.getlist(name)]
+        if hasattr(data, "getlist")
+        else [str(data[name])]
+        for name in data
+        if name != "csrfmiddlewaretoken"
+    }
+    errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
+    if any(form.files.get(form.add_prefix(name)) for name in form.fields):
+        errors.setdefault("__all__", []).append(
+            "Choose the file again: a file is not kept when the form comes back with a problem."
+        )
+    request.session[PENDING_KEY.format(key)] = {"data": typed, "errors": errors}
+
+
+def restore_invalid(
+    request: HttpRequest, key: str, make_form: Callable[[QueryDict], forms.BaseForm]
+) -> forms.BaseForm | None:
+    """The form kept by :func:`keep_invalid`, bound again with its errors (once), or None."""
+    pending = request.session.pop(PENDING_KEY.format(key), None)
+    if not isinstance(pending, dict):
+        return None
+    data = QueryDict(mutable=True)
+    for name, values in (pending.get("data") or {}).items():
+        data.setlist(name, values)
+    form = make_form(data)
+    form.is_valid()
+    for field, messages in (pending.get("errors") or {}).items():
+        name = None if field == NON_FIELD_ERRORS else field
+        if name is not None and name not in form.fields:
+            continue
+        for message in messages:
+            if message not in form.errors.get(field or NON_FIELD_ERRORS, []):
+                form.add_error(name, message)
+    return form

@@ -27,6 +27,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from apps.accounts.preferences import DEFAULT_TIME_ZONE, time_zone_names
 from apps.catalog.models import Platform
 from apps.catalog.vocabulary import RIGHTS
+from apps.core.confirm import confirmed_or_ask
 from apps.core.places import time_zone_for_place
 from apps.letters import MAILTO_LIMIT, mailto, web_routes
 from apps.letters.outputs import download_response
@@ -121,8 +122,17 @@ def new_request(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def start_again(request: HttpRequest) -> HttpResponse:
+    asked = confirmed_or_ask(
+        request,
+        question="Start again with an empty letter?",
+        detail="What you typed for this letter is forgotten.",
+        button="Start again",
+        cancel_url=reverse("generator:new"),
+    )
+    if asked is not None:
+        return asked
     response = HttpResponseRedirect(step_url("recipient"), status=303)
     store.forget(request, response)
     return response

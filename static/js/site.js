@@ -76,9 +76,20 @@
   }
 
   // <form data-confirm="Are you sure?"> asks before submitting (the server still re-checks).
+  // Without JavaScript the server asks on a page of its own (apps.core.confirm).
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
-      if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+      if (!window.confirm(form.getAttribute("data-confirm"))) {
+        event.preventDefault();
+        return;
+      }
+      if (!form.querySelector("input[name='confirmed']")) {
+        var confirmed = document.createElement("input");
+        confirmed.type = "hidden";
+        confirmed.name = "confirmed";
+        confirmed.value = "yes";
+        form.appendChild(confirmed);
+      }
     });
   });
 })();

@@ -73,7 +73,7 @@ def walk_to_preview(
     contact: dict[str, Any] | None = None,
 ) -> Any:
     """From an empty letter to the preview, checking each step lands where it should."""
-    client.post("/request/new/start-again/")
+    client.post("/request/new/start-again/", {"confirmed": "yes"})
     page = client.get("/request/new/", follow=True)
     assert page.status_code == 200
     page = post_step(client, "recipient", {"platform": platform})
