@@ -78,7 +78,7 @@ class CustomRecipientForm(forms.Form):
         help_text="As you know it, for example the app's name.",
         error_messages={
             "required": "Give the company's or the service's name.",
-            "max_length": "Keep the name under %(limit_value)d characters.",
+            "max_length": "Keep the name under %(limit_value)d characters (it has %(show_value)d).",
         },
     )
     legal_entity = forms.CharField(
@@ -99,6 +99,9 @@ class CustomRecipientForm(forms.Form):
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "max_length": "Keep the address under %(limit_value)d characters (it has %(show_value)d)."
+        },
     )
     web_form_url = forms.URLField(
         label="Privacy request web form",
@@ -115,6 +118,7 @@ class CustomRecipientForm(forms.Form):
         label="Country of the company",
         required=False,
         choices=(),
+        error_messages={"invalid_choice": "Choose the company's country from the list."},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
