@@ -131,6 +131,11 @@ def _zones_by_country() -> dict[str, tuple[str, ...]]:
     return {code: tuple(names) for code, names in zones.items()}
 
 
+def time_zones_of(country: str) -> tuple[str, ...]:
+    """Every IANA time zone of a country, as the tz database lists them."""
+    return _zones_by_country().get(country.upper(), ())
+
+
 def time_zone_for_place(country: str) -> str:
     """The IANA time zone of a country whose clocks all show the same time right now
     ("Europe/Dublin" for IE, "Europe/Berlin" for DE), else "" (the United States, Canada,

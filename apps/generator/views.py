@@ -28,7 +28,7 @@ from apps.accounts.preferences import DEFAULT_TIME_ZONE, time_zone_names
 from apps.catalog.models import Platform
 from apps.catalog.vocabulary import RIGHTS
 from apps.core.confirm import confirmed_or_ask
-from apps.core.places import time_zone_for_place
+from apps.core.places import time_zone_for_place, time_zones_of
 from apps.letters import MAILTO_LIMIT, mailto, web_routes
 from apps.letters.outputs import download_response
 from apps.letters.pdf import missing_glyphs
@@ -52,12 +52,19 @@ def zone_of(state: dict[str, Any] | None) -> zoneinfo.ZoneInfo | None:
 
 def today_for(request: HttpRequest, state: dict[str, Any] | None = None) -> date:
     """Today where the person is: their chosen time zone when signed in; otherwise the
-    browser's or their country's, and only when neither is known the server's."""
+    browser's or their country's. In a country with several zones and no word from the
+    browser, the earliest of their dates (a letter is never dated a day that has not begun
+    where they live); the server's date only when no country is known yet."""
     profile = getattr(request.user, "profile", None) if request.user.is_authenticated else None
     if profile is not None:
         return profile.today()
     zone = zone_of(state)
-    return timezone.localdate(timezone=zone) if zone else timezone.localdate()
+    if zone is not None:
+        return timezone.localdate(timezone=zone)
+    zones = time_zones_of((state or {}).get("country", ""))
+    if zones:
+        return min(timezone.localdate(timezone=zoneinfo.ZoneInfo(name)) for name in zones)
+    return timezone.localdate()
 
 
 def step_url(name: str) -> str:

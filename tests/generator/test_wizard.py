@@ -12,11 +12,13 @@ import re
 from html import unescape
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.core import signing
 from django.db import connection
 from pypdf import PdfReader
 
+from apps.generator import wizard
 from tests.generator.helpers import (
     DETAILS,
     current_state,
@@ -453,3 +455,35 @@ def test_a_catalog_platform_without_a_documented_contact_says_so_and_offers_to_a
     assert "No documented contact for Clipdrop" in text_of(page)
     assert "we will not guess an address" in text_of(page)
     assert 'href="/request/new/contact/"' in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("when", "answers", "dated"),
+    [
+        ("2026-09-01 20:00Z", {"country": "JP"}, "2 September 2026"),  # one zone: 05:00 on the 2nd
+        (
+            "2026-09-01 20:00Z",
+            {"country": "US", "region": "CA", "tz": "Asia/Tokyo"},
+            "2 September 2026",
+        ),
+        # 00:30 in New York, 21:30 in Los Angeles, and the server (UTC) already on the 2nd.
+        ("2026-09-02 04:30Z", {"country": "US", "region": "CA"}, "1 September 2026"),
+        ("2026-09-01 20:00Z", {"country": "AU", "region": ""}, "2 September 2026"),
+    ],
+    ids=["the-country", "the-browser", "several-zones-earliest", "several-zones-agree"],
+)
+def test_an_anonymous_letter_is_dated_by_the_persons_own_day(
+    client, real_catalog, when, answers, dated
+):
+    state = {
+        "platform": "openai",
+        "rights": ["delete"],
+        "region": "",
+        **answers,
+        "full_name": "Ken Sato",
+        "account_email": "ken@example.org",
+    }
+    with time_machine.travel(when, tick=False):
+        text = client.post("/request/new/letter.txt", {"state": wizard.dumps(state)})
+    assert text.status_code == 200
+    assert dated in text.content.decode()
