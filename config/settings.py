@@ -266,6 +266,12 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = _site.scheme
 # is shared by every process (database or Redis; never the per-process local memory).
 # Behind a TLS-terminating proxy, count the proxies so limits apply to the client's address.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# The request wizard keeps an anonymous person's answers in an encrypted cookie for this many
+# seconds (renewed at each step; stated on /privacy/), and limits PDF renders (~185 ms of CPU
+# each) per client: (renders, seconds); signed-in people get more (apps.generator.limits).
+GENERATOR_STATE_MAX_AGE = env_int("GENERATOR_STATE_MAX_AGE", 2 * 60 * 60)
+GENERATOR_PDF_LIMIT_ANONYMOUS = (env_int("GENERATOR_PDF_LIMIT_ANONYMOUS", 10), 600)
+GENERATOR_PDF_LIMIT_SIGNED_IN = (env_int("GENERATOR_PDF_LIMIT_SIGNED_IN", 60), 600)
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "tracker:dashboard"
 ACCOUNT_LOGOUT_REDIRECT_URL = "core:home"

@@ -9,24 +9,16 @@ SECRET_KEY the Django way does not lock anyone out.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-
 from allauth.mfa.adapter import DefaultMFAAdapter
-from cryptography.fernet import Fernet, MultiFernet
-from django.conf import settings
+from cryptography.fernet import MultiFernet
+
+from apps.core.crypto import fernet_for
 
 _PURPOSE = b"rightsdesk.mfa.secrets.v1"
 
 
-def _fernet(secret_key: str) -> Fernet:
-    digest = hashlib.sha256(_PURPOSE + b"\x00" + secret_key.encode()).digest()
-    return Fernet(base64.urlsafe_b64encode(digest))
-
-
 def _keys() -> MultiFernet:
-    keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
-    return MultiFernet([_fernet(key) for key in keys])
+    return fernet_for(_PURPOSE)
 
 
 class MFAAdapter(DefaultMFAAdapter):

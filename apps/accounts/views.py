@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from apps.core.confirm import confirmed_or_ask
 from apps.core.ownership import owned
 
 from . import exports
@@ -63,17 +64,38 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/settings.html", context)
 
 
+@never_cache
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def clear_letter_details_view(request: HttpRequest) -> HttpResponse:
+    asked = confirmed_or_ask(
+        request,
+        question="Delete your letter details?",
+        detail="Your name, postal address, country and region are removed from your settings. "
+        "Requests you saved keep the details they were written with.",
+        button="Delete my letter details",
+        cancel_url=reverse("accounts:settings"),
+    )
+    if asked is not None:
+        return asked
     clear_letter_details(profile=_profile(request))
     messages.success(request, "Your name, postal address, country and region are deleted.")
     return redirect("accounts:settings")
 
 
+@never_cache
 @login_required
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def rotate_calendar_token_view(request: HttpRequest) -> HttpResponse:
+    asked = confirmed_or_ask(
+        request,
+        question="Replace your calendar link?",
+        detail="Calendars that use the old link stop updating; add the new one to them.",
+        button="Replace the link",
+        cancel_url=f"{reverse('accounts:settings')}#calendar",
+    )
+    if asked is not None:
+        return asked
     _profile(request).rotate_calendar_token()
     messages.success(
         request, "Your calendar key is replaced: links made with the old one no longer work."

@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 
 from apps.core.places import country_choices
 
@@ -77,6 +76,10 @@ class CustomRecipientForm(forms.Form):
         label="Company or service name",
         max_length=200,
         help_text="As you know it, for example the app's name.",
+        error_messages={
+            "required": "Give the company's or the service's name.",
+            "max_length": "Keep the name under %(limit_value)d characters (it has %(show_value)d).",
+        },
     )
     legal_entity = forms.CharField(
         label="Legal name of the company",
@@ -89,24 +92,33 @@ class CustomRecipientForm(forms.Form):
         max_length=254,
         required=False,
         help_text="From the company's privacy policy. Leave empty to send a letter by post.",
+        error_messages={"invalid": "That does not look like an email address (name@example.org)."},
     )
     postal_address = forms.CharField(
         label="Postal address",
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "max_length": "Keep the address under %(limit_value)d characters (it has %(show_value)d)."
+        },
     )
     web_form_url = forms.URLField(
         label="Privacy request web form",
         max_length=500,
         required=False,
         assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"])],
+        # URLField already checks the address; one message, in our words, not Django's twice.
+        error_messages={
+            "invalid": "That does not look like a web address (https://example.org/privacy).",
+            "max_length": "Keep the address under %(limit_value)d characters.",
+        },
     )
     country = forms.ChoiceField(
         label="Country of the company",
         required=False,
         choices=(),
+        error_messages={"invalid_choice": "Choose the company's country from the list."},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -129,12 +141,21 @@ class CustomRecipientForm(forms.Form):
             raise ValidationError("Remove the control characters from the address.")
         return "\n".join(line for line in lines if line)
 
+    def clean_web_form_url(self) -> str:
+        value = self.cleaned_data["web_form_url"]
+        if value and not value.lower().startswith(("https://", "http://")):
+            raise ValidationError("Give a web address starting with https://.")
+        return value
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if not self.errors and not (data.get("email") or data.get("postal_address")):
-            raise ValidationError(
+        unreadable = {"email", "postal_address"} & set(self.errors)
+        if not unreadable and not (data.get("email") or data.get("postal_address")):
+            # Reported with every other problem at once, at the field it is about.
+            self.add_error(
+                "email",
                 "Give an email address or a postal address (or both), so the request has "
-                "somewhere to go."
+                "somewhere to go.",
             )
         return data
 

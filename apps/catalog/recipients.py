@@ -149,3 +149,16 @@ def custom_recipient(
         web_form_url=web_form_url,
         country=country,
     )
+
+
+def route_line(recipient: Recipient) -> str:
+    """One sentence saying up front how a letter to this recipient is sent (platform pages)."""
+    if recipient.email:
+        return f"Write to {recipient.email}."
+    if recipient.web_form_url:
+        return "Use their web form: no email address is documented."
+    if recipient.in_app_path:
+        return "Use the setting in their app: no email address is documented."
+    if recipient.postal_address:
+        return "Send it by post: no email address is documented."
+    return "No address documented: you'll add one you found."

@@ -12,6 +12,7 @@ from .export import catalog_json, single_platform_json
 from .forms import CatalogFilterForm
 from .links import REQUEST_BUTTONS
 from .models import Provision
+from .recipients import recipient_for_platform, route_line
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def platform_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "channels": [c for c in channels if c.is_documented],
         "unverified_channels": [c for c in channels if not c.is_documented],
         "buttons": REQUEST_BUTTONS,
+        "route_line": route_line(recipient_for_platform(platform)),
     }
     return render(request, "catalog/platform_detail.html", context)
 

@@ -99,3 +99,53 @@ def is_valid_country(code: str) -> bool:
 
 def is_valid_region(country: str, region: str) -> bool:
     return region.upper() in dict(region_choices(country.upper()))
+
+
+@cache
+def _zones_by_country() -> dict[str, tuple[str, ...]]:
+    """ISO country code → its IANA time zones, from the tz database's ``zone.tab`` (the
+    system's copy, else the ``tzdata`` package's)."""
+    import importlib.resources
+    import zoneinfo
+    from pathlib import Path
+
+    text = ""
+    for directory in zoneinfo.TZPATH:
+        path = Path(directory) / "zone.tab"
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            break
+    else:
+        try:
+            resource = importlib.resources.files("tzdata") / "zoneinfo" / "zone.tab"
+            text = resource.read_text(encoding="utf-8")
+        except (ModuleNotFoundError, FileNotFoundError):
+            text = ""
+    zones: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            zones.setdefault(parts[0], []).append(parts[2])
+    return {code: tuple(names) for code, names in zones.items()}
+
+
+def time_zones_of(country: str) -> tuple[str, ...]:
+    """Every IANA time zone of a country, as the tz database lists them."""
+    return _zones_by_country().get(country.upper(), ())
+
+
+def time_zone_for_place(country: str) -> str:
+    """The IANA time zone of a country whose clocks all show the same time right now
+    ("Europe/Dublin" for IE, "Europe/Berlin" for DE), else "" (the United States, Canada,
+    Spain… have several: the browser has to tell)."""
+    import zoneinfo
+    from datetime import UTC, datetime
+
+    zones = _zones_by_country().get(country.upper(), ())
+    if not zones:
+        return ""
+    now = datetime.now(UTC)
+    offsets = {now.astimezone(zoneinfo.ZoneInfo(name)).utcoffset() for name in zones}
+    return zones[0] if len(offsets) == 1 else ""

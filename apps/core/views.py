@@ -28,6 +28,8 @@ def privacy(request: HttpRequest) -> HttpResponse:
         "failed_task_days": settings.FAILED_TASK_RETENTION_DAYS,
         "unconfirmed_signup_days": settings.UNCONFIRMED_SIGNUP_RETENTION_DAYS,
         "session_days": settings.SESSION_COOKIE_AGE // 86400,
+        "letter_hours": settings.GENERATOR_STATE_MAX_AGE // 3600,
+        "pdf_limit_minutes": settings.GENERATOR_PDF_LIMIT_ANONYMOUS[1] // 60,
     }
     return render(request, "core/privacy.html", context)
 

@@ -9,7 +9,9 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import QueryDict
 
+from apps.catalog.forms import CustomRecipientForm
 from apps.catalog.vocabulary import RIGHTS as RIGHT_LABELS
 from apps.core.places import (
     REGION_COUNTRIES,
@@ -57,12 +59,52 @@ def clean_text(value: str, *, multiline: bool = False, what: str = "This") -> st
 
 
 class StepForm(forms.Form):
-    """A step: ``FIELDS`` are the state keys it owns."""
+    """One step of the wizard. ``FIELDS`` are the state keys it owns (its field names); it is
+    built from the answers so far (``state``), bound to a post (``data``) or prefilled.
+
+    A new step is a subclass plus one entry in ``apps.generator.wizard.STEPS``.
+    """
 
     FIELDS: tuple[str, ...] = ()
+    MAX_TYPED = 2000  # what is kept, unvalidated, of a field typed before going Back
+
+    def __init__(self, data: Any = None, *, state: dict[str, Any] | None = None, **kw: Any):
+        self.state = state or {}
+        kw.setdefault("initial", {k: self.state[k] for k in self.FIELDS if k in self.state})
+        super().__init__(data, **kw)
+
+    def sub_forms(self) -> list[forms.Form]:
+        """Every form the step shows (for the error summary)."""
+        return [self]
 
     def state_values(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.FIELDS if name in self.cleaned_data}
+
+    def data_from_state(self) -> QueryDict:
+        """The answers in ``state`` as if this step had just been posted (to re-check them)."""
+        data = QueryDict(mutable=True)
+        for name in self.FIELDS:
+            if name not in self.fields:
+                continue
+            value = self.state.get(name, "")
+            if isinstance(value, list | tuple):
+                data.setlist(self.add_prefix(name), [str(v) for v in value])
+            else:
+                data[self.add_prefix(name)] = "" if value is None else str(value)
+        return data
+
+    def typed_values(self, data: Any) -> dict[str, Any]:
+        """What was typed in this step, bounded but not validated (kept on Back and errors)."""
+        kept: dict[str, Any] = {}
+        for name in self.FIELDS:
+            if name not in self.fields:
+                continue
+            key = self.add_prefix(name)
+            if isinstance(self.fields[name], forms.MultipleChoiceField):
+                kept[name] = [str(v)[:40] for v in data.getlist(key)][:10]
+            elif key in data:
+                kept[name] = str(data[key])[: self.MAX_TYPED]
+        return kept
 
 
 class RightsForm(StepForm):
@@ -170,9 +212,9 @@ class DetailsForm(StepForm):
         },
     )
 
-    def __init__(self, *args: Any, rights: tuple[str, ...] = (), **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.rights = rights
+        self.rights = rights = tuple(self.state.get("rights") or ())
         if "correct" not in rights:
             del self.fields["correction"]
 
@@ -203,9 +245,116 @@ class DetailsForm(StepForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if not self.errors and not (data.get("account_email") or data.get("username")):
-            raise ValidationError(
+        unreadable = {"account_email", "username"} & set(self.errors)
+        if not unreadable and not (data.get("account_email") or data.get("username")):
+            # Reported with every other problem of the step, at the field it is about.
+            self.add_error(
+                "account_email",
                 "Give the email address of your account or your username, so the company can "
-                "find your data."
+                "find your data.",
             )
         return data
+
+
+CUSTOM = "custom"
+CUSTOM_PREFIX = "custom"
+CUSTOM_FIELDS = ("name", "legal_entity", "email", "postal_address", "web_form_url", "country")
+
+
+class RecipientForm(StepForm):
+    """A catalog platform, or a company the person describes (the nested ``custom`` form,
+    checked only when "A company that is not listed" is chosen)."""
+
+    FIELDS = ("platform",)
+
+    platform = forms.ChoiceField(
+        label="Platform",
+        widget=forms.RadioSelect,
+        choices=(),
+        error_messages={
+            "required": "Choose a platform, or “A company that is not listed”.",
+            "invalid_choice": "That platform is not in our catalog; choose one from the list.",
+        },
+    )
+
+    def __init__(self, *args: Any, platforms: list[Any] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["platform"].choices = [
+            *((p.slug, p.name) for p in platforms),
+            (CUSTOM, "A company that is not listed"),
+        ]
+        initial = {name: self.state.get(f"custom_{name}", "") for name in CUSTOM_FIELDS}
+        self.custom = CustomRecipientForm(
+            self.data if self.is_bound else None, prefix=CUSTOM_PREFIX, initial=initial
+        )
+
+    def sub_forms(self) -> list[forms.Form]:
+        if self.is_bound and self.data.get("platform") == CUSTOM:
+            return [self, self.custom]
+        return [self]
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        if valid and self.cleaned_data["platform"] == CUSTOM:
+            return self.custom.is_valid()
+        return valid
+
+    def state_values(self) -> dict[str, Any]:
+        values = super().state_values()
+        if values.get("platform") == CUSTOM:
+            values.update({f"custom_{k}": self.custom.cleaned_data[k] for k in CUSTOM_FIELDS})
+        return values
+
+    def data_from_state(self) -> QueryDict:
+        data = super().data_from_state()
+        for k in CUSTOM_FIELDS:
+            data[f"{CUSTOM_PREFIX}-{k}"] = str(self.state.get(f"custom_{k}", ""))
+        return data
+
+    def typed_values(self, data: Any) -> dict[str, Any]:
+        kept = {"platform": str(data["platform"])[:80]} if data.get("platform") else {}
+        for k in CUSTOM_FIELDS:
+            key = f"{CUSTOM_PREFIX}-{k}"
+            if key in data:
+                kept[f"custom_{k}"] = str(data[key])[:1000]
+        return kept
+
+
+class ContactForm(StepForm):
+    """For a catalog platform with no documented email: an address the person found, kept with
+    their letter only. Both are optional: the documented routes (web form, in-app setting,
+    post) work without them."""
+
+    FIELDS = ("found_email", "found_postal")
+
+    found_email = forms.EmailField(
+        label="Email address you found (optional)",
+        max_length=254,
+        required=False,
+        help_text="From their privacy policy, help pages or a reply from their support. "
+        "The letter is addressed to it; we have not checked it.",
+        error_messages={"invalid": "That does not look like an email address (name@example.org)."},
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    found_postal = forms.CharField(
+        label="Postal address you found (optional)",
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "autocomplete": "off"}),
+        help_text="The company's name and address as their privacy policy gives it, for the "
+        "PDF letter.",
+        error_messages={
+            "max_length": "Keep the address under %(limit_value)d characters (it has %(show_value)d)."
+        },
+    )
+
+    def clean_found_email(self) -> str:
+        return clean_text(self.cleaned_data["found_email"], what="The email address")
+
+    def clean_found_postal(self) -> str:
+        value = clean_text(self.cleaned_data["found_postal"], multiline=True, what="The address")
+        if value.count("\n") >= MAX_LINES["postal_address"]:
+            raise ValidationError(
+                f"Keep the address to {MAX_LINES['postal_address']} lines or fewer."
+            )
+        return value

@@ -1,16 +1,23 @@
-"""The request wizard's state and the letter it leads to, without storing anything.
+"""The request wizard's steps, its state, and the letter it leads to.
 
-What the person typed travels with the page: every step posts the answers so far in one hidden,
-signed field (``state``) plus its own fields. The server keeps no session entry and no row for
-an anonymous person; the preview and the downloads render from what the browser sends back,
-re-validated every time (the signature only proves the blob came from this site unchanged).
+The answers so far are one dict (the *state*). Between two requests it lives where
+:mod:`apps.generator.store` keeps it: an encrypted, short-lived cookie for an anonymous person
+(no session, no row), the session once signed in. Each step has its own URL
+(``/request/new/<step>/``); every post redirects. The preview's downloads and "Save to my
+tracker" post the state they were shown as one signed hidden field (``dumps``/``loads``), so
+the file is exactly the letter on the page; everything is re-validated every time.
 
-Steps: recipient → rights → place → details → preview.
+Steps are the table ``STEPS``: recipient → rights → place → [contact] → details → preview.
+A step is one ``Step(name, title, form)`` entry plus its ``StepForm`` (``FIELDS`` = the state
+keys it owns); ``applies(state)`` leaves it out when it does not concern this letter (the
+contact step only shows for a catalog platform without a documented email), and an optional
+``template`` (``generator/steps/<name>.html``) adds words above its fields.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -18,30 +25,35 @@ from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
+from django.template.loader import select_template
 
-from apps.catalog.forms import CustomRecipientForm
 from apps.catalog.models import Document, Platform, Provision
 from apps.catalog.queries import search_platforms
 from apps.catalog.recipients import Recipient, recipient_for_platform
 from apps.deadlines import applicable_regimes
 from apps.letters import Letter, PolicyQuote, Requester, compose_request
 
-from .forms import DetailsForm, PlaceForm, RightsForm, StepForm
+from .forms import (
+    CUSTOM,
+    CUSTOM_FIELDS,
+    CUSTOM_PREFIX,
+    ContactForm,
+    DetailsForm,
+    PlaceForm,
+    RecipientForm,
+    RightsForm,
+    StepForm,
+)
 
-STEPS = ("recipient", "rights", "place", "details", "preview")
-STEP_TITLES = {
-    "recipient": "Who to write to",
-    "rights": "What you want",
-    "place": "Where you live",
-    "details": "Details that identify you",
-    "preview": "Your letter",
-}
+__all__ = ["CUSTOM", "CUSTOM_FIELDS", "CUSTOM_PREFIX"]
+
 SALT = "rightsdesk.generator.state"
 MAX_STATE_CHARS = 30_000
-CUSTOM = "custom"
+PREVIEW = "preview"
 REVIEWED = "reviewed"  # the person has seen the preview: edits go straight back to it
-CUSTOM_PREFIX = "custom"
-CUSTOM_FIELDS = ("name", "legal_entity", "email", "postal_address", "web_form_url", "country")
+PENDING = "pending"  # {"step": name, "data": {...}}: a post that had errors, shown once more
+NOTICE = "notice"  # one sentence for the next page (why the person was sent back)
+TIME_ZONE = "tz"  # the browser's IANA time zone, when JavaScript told us
 
 
 class StateError(Exception):
@@ -49,7 +61,7 @@ class StateError(Exception):
 
 
 def dumps(state: dict[str, Any]) -> str:
-    return signing.dumps(state, salt=SALT, compress=True)
+    return signing.dumps(letter_state(state), salt=SALT, compress=True)
 
 
 def loads(blob: str) -> dict[str, Any]:
@@ -66,145 +78,134 @@ def loads(blob: str) -> dict[str, Any]:
     return data
 
 
-# --- The recipient step ---------------------------------------------------------------------
+def letter_state(state: dict[str, Any]) -> dict[str, Any]:
+    """The answers without the wizard's own bookkeeping (pending errors, notices)."""
+    return {k: v for k, v in state.items() if k not in (PENDING, NOTICE)}
 
 
-class RecipientForm(StepForm):
-    FIELDS = ("platform",)
-
-    platform = forms.ChoiceField(
-        label="Platform",
-        widget=forms.RadioSelect,
-        choices=(),
-        error_messages={
-            "required": "Choose a platform, or “A company that is not listed”.",
-            "invalid_choice": "That platform is not in our catalog; choose one from the list.",
-        },
-    )
-
-    def __init__(self, *args: Any, platforms: list[Platform], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["platform"].choices = [
-            *((p.slug, p.name) for p in platforms),
-            (CUSTOM, "A company that is not listed"),
-        ]
+# --- The steps --------------------------------------------------------------------------------
 
 
 def platform_choices(query: str = "") -> list[Platform]:
+    """The catalog's platforms, narrowed (best match first) by the catalog's own search."""
     return search_platforms(query)
 
 
-def custom_form(data: dict[str, Any] | None, state: dict[str, Any]) -> CustomRecipientForm:
-    initial = {name: state.get(f"custom_{name}", "") for name in CUSTOM_FIELDS}
-    return CustomRecipientForm(data, prefix=CUSTOM_PREFIX, initial=initial)
+def _recipient_form(data: Any, state: dict[str, Any], query: str) -> RecipientForm:
+    platforms = platform_choices(query)
+    chosen = state.get("platform", "")
+    if chosen and chosen != CUSTOM and all(p.slug != chosen for p in platforms):
+        platforms = [*platforms, *Platform.objects.filter(slug=chosen).only("slug", "name")]
+    if data is not None and data.get("platform") not in (None, "", CUSTOM):
+        # A post is checked against the whole catalog, whatever the search showed.
+        platforms = platform_choices()
+    return RecipientForm(data, state=state, platforms=platforms)
 
 
-# --- Steps ------------------------------------------------------------------------------------
+def catalog_recipient(state: dict[str, Any]) -> Recipient | None:
+    """The catalog's recipient for these answers (None for a custom company or none chosen)."""
+    slug = state.get("platform", "")
+    if not slug or slug == CUSTOM:
+        return None
+    platform = (
+        Platform.objects.prefetch_related("channels", "legal_entities").filter(slug=slug).first()
+    )
+    if platform is None:
+        return None
+    rights = state.get("rights") or [""]
+    return recipient_for_platform(platform, country=state.get("country", ""), want=rights[0])
 
 
-@dataclass
+def needs_contact(state: dict[str, Any]) -> bool:
+    """A catalog platform with no documented email address for this request."""
+    recipient = catalog_recipient(state)
+    return recipient is not None and not recipient.email
+
+
+def _always(state: dict[str, Any]) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
 class Step:
     name: str
-    forms: list[forms.Form]
-    state: dict[str, Any]
-    errors: list[str] = field(default_factory=list)
+    title: str
+    form: type[StepForm]
+    applies: Callable[[dict[str, Any]], bool] = _always
+    button: str = "Continue"
 
     @property
-    def form(self) -> forms.Form:
-        return self.forms[0]
+    def template(self) -> str:
+        """``generator/steps/<name>.html`` when it exists, else the plain form."""
+        return select_template(
+            [f"generator/steps/{self.name}.html", "generator/steps/generic.html"]
+        ).template.name
+
+    def make_form(self, state: dict[str, Any], data: Any = None, *, query: str = "") -> StepForm:
+        if self.form is RecipientForm:
+            return _recipient_form(data, state, query)
+        return self.form(data, state=state)
 
 
-def step_forms(
-    name: str, state: dict[str, Any], data: dict[str, Any] | None, *, query: str = ""
-) -> list[forms.Form]:
-    """The bound (``data``) or prefilled (from ``state``) forms of step ``name``."""
-    rights = tuple(state.get("rights") or ())
-    if name == "recipient":
-        platforms = platform_choices(query)
-        chosen = state.get("platform", "")
-        if chosen and chosen != CUSTOM and all(p.slug != chosen for p in platforms):
-            platforms = [*platforms, *Platform.objects.filter(slug=chosen).only("slug", "name")]
-        form = RecipientForm(data, platforms=platforms, initial={"platform": chosen})
-        return [form, custom_form(data, state)]
-    if name == "rights":
-        return [RightsForm(data, initial={"rights": list(rights)})]
-    if name == "place":
-        return [PlaceForm(data, initial={k: state.get(k, "") for k in PlaceForm.FIELDS})]
-    if name == "details":
-        initial = {k: state.get(k, "") for k in DetailsForm.FIELDS}
-        return [DetailsForm(data, rights=rights, initial=initial)]
-    return []
+STEPS: tuple[Step, ...] = (
+    Step("recipient", "Who to write to", RecipientForm),
+    Step("rights", "What you want", RightsForm),
+    Step("place", "Where you live", PlaceForm),
+    Step("contact", "How to reach them", ContactForm, applies=needs_contact),
+    Step("details", "Details that identify you", DetailsForm, button="Show my letter"),
+)
+STEP_NAMES = tuple(s.name for s in STEPS)
+PREVIEW_TITLE = "Your letter"
 
 
-def accept(name: str, forms_: list[forms.Form], state: dict[str, Any]) -> dict[str, Any] | None:
-    """The state with this step's valid answers merged in, or None when a form has errors."""
-    if name == "recipient":
-        main, custom = forms_
-        if not main.is_valid():
-            return None
-        new = {**state, "platform": main.cleaned_data["platform"]}
-        if new["platform"] == CUSTOM:
-            if not custom.is_valid():
-                return None
-            new.update({f"custom_{k}": custom.cleaned_data[k] for k in CUSTOM_FIELDS})
-        return new
-    form = forms_[0]
-    if not isinstance(form, StepForm) or not form.is_valid():
+def step_named(name: str) -> Step | None:
+    return next((s for s in STEPS if s.name == name), None)
+
+
+def steps_for(state: dict[str, Any]) -> list[Step]:
+    """The steps this letter goes through (a step that does not apply is left out)."""
+    return [s for s in STEPS if s.applies(state)]
+
+
+def accept(step: Step, form: StepForm, state: dict[str, Any]) -> dict[str, Any] | None:
+    """The state with this step's valid answers merged in, or None when the form has errors."""
+    if not form.is_valid():
         return None
     return {**state, **form.state_values()}
 
 
-def keep_typed(name: str, data: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:
-    """Going back: what was typed in this step is kept (unvalidated) so nothing is lost."""
-    kept = dict(state)
-    if name == "recipient":
-        if data.get("platform"):
-            kept["platform"] = str(data["platform"])[:80]
-        for k in CUSTOM_FIELDS:
-            key = f"{CUSTOM_PREFIX}-{k}"
-            if key in data:
-                kept[f"custom_{k}"] = str(data[key])[:1000]
-        return kept
-    form_fields = {
-        "rights": RightsForm.FIELDS,
-        "place": PlaceForm.FIELDS,
-        "details": DetailsForm.FIELDS,
-    }.get(name, ())
-    for k in form_fields:
-        if k == "rights":
-            kept[k] = (
-                [str(v)[:20] for v in data.getlist(k)][:10] if hasattr(data, "getlist") else []
-            )
-        elif k in data:
-            kept[k] = str(data[k])[:2000]
-    return kept
+def keep_typed(step: Step, data: Any, state: dict[str, Any]) -> dict[str, Any]:
+    """What was typed in this step kept (unvalidated) so nothing is lost on Back or errors."""
+    return {**state, **step.make_form(state).typed_values(data)}
+
+
+def is_complete(step: Step, state: dict[str, Any]) -> bool:
+    form = step.make_form(state)
+    return accept(step, step.make_form(state, form.data_from_state()), state) is not None
 
 
 def first_incomplete(state: dict[str, Any]) -> str:
     """The first step whose answers are missing or no longer valid (the preview otherwise)."""
-    for name in STEPS[:-1]:
-        forms_ = step_forms(name, state, _as_data(name, state))
-        if accept(name, forms_, state) is None:
-            return name
-    return "preview"
+    for step in steps_for(state):
+        if not is_complete(step, state):
+            return step.name
+    return PREVIEW
 
 
-def _as_data(name: str, state: dict[str, Any]) -> dict[str, Any]:
-    """The state as if the step's form had just been posted (to re-validate it)."""
-    from django.http import QueryDict
+def next_step(name: str, state: dict[str, Any]) -> str:
+    names = [s.name for s in steps_for(state)]
+    if name in names and names.index(name) + 1 < len(names):
+        return names[names.index(name) + 1]
+    return PREVIEW
 
-    data = QueryDict(mutable=True)
-    if name == "recipient":
-        data["platform"] = state.get("platform", "")
-        for k in CUSTOM_FIELDS:
-            data[f"{CUSTOM_PREFIX}-{k}"] = state.get(f"custom_{k}", "")
-    elif name == "rights":
-        data.setlist("rights", list(state.get("rights") or []))
-    else:
-        fields_ = PlaceForm.FIELDS if name == "place" else DetailsForm.FIELDS
-        for k in fields_:
-            data[k] = state.get(k, "")
-    return data
+
+def previous_step(name: str, state: dict[str, Any]) -> str:
+    names = [s.name for s in steps_for(state)]
+    if name == PREVIEW:
+        return names[-1]
+    if name in names:
+        return names[max(names.index(name) - 1, 0)]
+    return names[0]
 
 
 # --- From the state to the letter -------------------------------------------------------------
@@ -224,13 +225,18 @@ class Draft:
 def validated_state(state: dict[str, Any]) -> dict[str, Any]:
     """Every step's answers, re-validated and cleaned; ValidationError names the first step
     that needs another look."""
+    state = letter_state(state)
     clean: dict[str, Any] = {}
-    for name in STEPS[:-1]:
-        forms_ = step_forms(name, {**state, **clean}, _as_data(name, state))
-        accepted = accept(name, forms_, {**state, **clean})
-        if accepted is None:
-            raise ValidationError(f"Check the step “{STEP_TITLES[name]}”.", code=name)
-        clean = accepted
+    for step in STEPS:
+        current = {**state, **clean}
+        if not step.applies(current):
+            continue
+        form = step.make_form(current, step.make_form(current).data_from_state())
+        if not form.is_valid():
+            raise ValidationError(f"Check the step “{step.title}”.", code=step.name)
+        clean.update(form.state_values())
+    if TIME_ZONE in state:
+        clean[TIME_ZONE] = state[TIME_ZONE]
     return clean
 
 
@@ -255,6 +261,12 @@ def quotes_for(platform: Platform) -> list[PolicyQuote]:
     ]
 
 
+FOUND_NOTE = (
+    "You gave this address yourself: Rightsdesk has not checked it. Keep a note of where you "
+    "found it."
+)
+
+
 def draft_from_state(state: dict[str, Any], *, today: date) -> Draft:
     """The letter for a complete, valid state (see :func:`validated_state`)."""
     clean = validated_state(state)
@@ -262,9 +274,10 @@ def draft_from_state(state: dict[str, Any], *, today: date) -> Draft:
     country, region = clean["country"], clean.get("region", "")
     platform = None
     if clean["platform"] == CUSTOM:
-        form = custom_form(_as_data("recipient", clean), clean)
+        form = RecipientForm(state=clean)
+        form = RecipientForm(form.data_from_state(), state=clean)
         form.is_valid()
-        recipient = form.to_recipient()
+        recipient = form.custom.to_recipient()
         quotes: list[PolicyQuote] = []
     else:
         platform = (
@@ -279,6 +292,13 @@ def draft_from_state(state: dict[str, Any], *, today: date) -> Draft:
         if platform is None:
             raise ValidationError("That platform is no longer in the catalog.", code="recipient")
         recipient = recipient_for_platform(platform, country=country, want=rights[0])
+        if not recipient.email and (clean.get("found_email") or clean.get("found_postal")):
+            recipient = replace(
+                recipient,
+                email=clean.get("found_email") or recipient.email,
+                postal_address=clean.get("found_postal") or recipient.postal_address,
+                note=FOUND_NOTE,
+            )
         quotes = quotes_for(platform)
     company_country = recipient.country or ""
     regimes = applicable_regimes(country, region, company_country or None)
@@ -307,3 +327,7 @@ def draft_from_state(state: dict[str, Any], *, today: date) -> Draft:
         regimes=regimes,
         company_country=company_country,
     )
+
+
+def sub_forms(form: forms.Form) -> list[forms.Form]:
+    return form.sub_forms() if isinstance(form, StepForm) else [form]

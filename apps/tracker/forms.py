@@ -67,6 +67,10 @@ class EventForm(forms.Form):
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 3}),
                 help_text="As the company stated it (the law requires them to give one).",
+                error_messages={
+                    "required": "Give the reason they gave for the extension: the law "
+                    "requires one, and a complaint may rely on it."
+                },
             )
         if kind == EventKind.RESPONSE_RECEIVED:
             self.fields["reply"] = forms.CharField(

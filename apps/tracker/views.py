@@ -7,16 +7,26 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from apps.accounts.models import Profile
 from apps.catalog.vocabulary import RIGHTS
+from apps.core.forms import keep_invalid, restore_invalid
 from apps.core.ownership import get_owned_or_404
 from apps.generator import wizard
+from apps.generator.store import forget as forget_letter
 from apps.generator.views import today_for as request_today
 from apps.letters import MAILTO_LIMIT, mailto, web_routes
 from apps.letters.outputs import download_response
@@ -146,7 +156,36 @@ def _iso(value: Any) -> date | None:
 @require_safe
 def request_detail(request: HttpRequest, code: str) -> HttpResponse:
     saved = _request(request, code)
-    return render(request, "tracker/request_detail.html", _detail_context(request, saved))
+    bound = _restored_form(request, saved)
+    context = _detail_context(request, saved, bound=bound)
+    return render(request, "tracker/request_detail.html", context)
+
+
+def _pending_key(saved: PrivacyRequest, which: str) -> str:
+    return f"tracker.{saved.code}.{which}"
+
+
+def _restored_form(
+    request: HttpRequest, saved: PrivacyRequest, kinds: tuple[EventKind, ...] = RECORDABLE
+) -> EventForm | CorrectionForm | None:
+    """A form of this request's page that came back with errors (see ``_back_with_errors``)."""
+    today = today_for(request.user)
+    for kind in kinds:
+        form = restore_invalid(
+            request,
+            _pending_key(saved, kind.value),
+            lambda data, kind=kind: EventForm(kind, data, today=today),
+        )
+        if form is not None:
+            return form
+    if kinds == RECORDABLE:
+        events = request_state(saved).events
+        return restore_invalid(
+            request,
+            _pending_key(saved, "correct"),
+            lambda data: CorrectionForm(events, data, today=today),
+        )
+    return None
 
 
 @never_cache
@@ -191,12 +230,16 @@ def _rerender(
     form: EventForm | CorrectionForm,
     kind: EventKind | None = None,
 ) -> HttpResponse:
+    """Post/Redirect/Get: the typed values and errors go back to the page the form is on (the
+    request's page, or the follow-up's or complaint's), whose URL stays its own."""
+    key = kind.value if kind is not None else "correct"
+    keep_invalid(request, _pending_key(saved, key), form)
     if kind in {EventKind.FOLLOW_UP_SENT, EventKind.COMPLAINT_FILED}:
         which = "followup" if kind == EventKind.FOLLOW_UP_SENT else "complaint"
-        context = _draft_context(request, saved, which, record_form=form)
-        return render(request, f"tracker/{which}.html", context, status=400)
-    context = _detail_context(request, saved, bound=form)
-    return render(request, "tracker/request_detail.html", context, status=400)
+        url = reverse(f"tracker:{which}", kwargs={"code": saved.code})
+        index = request.GET.get("to", "")
+        return HttpResponseRedirect(f"{url}?to={index}" if index.isdigit() else url, status=303)
+    return HttpResponseRedirect(saved.get_absolute_url(), status=303)
 
 
 @never_cache
@@ -304,7 +347,9 @@ def _draft_context(
 @require_safe
 def followup(request: HttpRequest, code: str) -> HttpResponse:
     saved = _request(request, code)
-    return render(request, "tracker/followup.html", _draft_context(request, saved, "followup"))
+    bound = _restored_form(request, saved, (EventKind.FOLLOW_UP_SENT,))
+    context = _draft_context(request, saved, "followup", record_form=bound)
+    return render(request, "tracker/followup.html", context)
 
 
 @never_cache
@@ -312,7 +357,9 @@ def followup(request: HttpRequest, code: str) -> HttpResponse:
 @require_safe
 def complaint(request: HttpRequest, code: str) -> HttpResponse:
     saved = _request(request, code)
-    return render(request, "tracker/complaint.html", _draft_context(request, saved, "complaint"))
+    bound = _restored_form(request, saved, (EventKind.COMPLAINT_FILED,))
+    context = _draft_context(request, saved, "complaint", record_form=bound)
+    return render(request, "tracker/complaint.html", context)
 
 
 @login_required
@@ -464,4 +511,6 @@ def save_from_generator(request: HttpRequest) -> HttpResponse:
         company_country=draft.company_country,
     )
     messages.success(request, "Saved to your tracker. Send it when you are ready.")
-    return redirect(saved)
+    response = redirect(saved)
+    forget_letter(request, response)  # the wizard's answers are now the saved request
+    return response

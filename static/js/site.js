@@ -44,10 +44,52 @@
     if (!regionField || !regionField.classList.contains("field-error")) syncRegions();
   }
 
+  // <input type="hidden" data-time-zone>: the browser's time zone (e.g. "Europe/Dublin"), so
+  // "today" and "08:00 your time" are the person's. The server checks the name it is given.
+  var zone = "";
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { zone = ""; }
+  document.querySelectorAll("input[data-time-zone]").forEach(function (input) {
+    if (zone && !input.value) input.value = zone;
+  });
+  // <select data-time-zone-default>: preselect the browser's zone when the page left it at UTC.
+  document.querySelectorAll("select[data-time-zone-default]").forEach(function (select) {
+    if (!zone || select.value !== "UTC") return;
+    if (select.querySelector('option[value="' + zone.replace(/"/g, "") + '"]')) select.value = zone;
+  });
+
+  // After a server-side error the summary at the top takes the focus (screen readers read it),
+  // and each of its links moves the focus to the field it names.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) {
+    summary.focus();
+    summary.querySelectorAll("a[href^='#']").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        var field = document.getElementById(link.getAttribute("href").slice(1));
+        if (!field) return;
+        event.preventDefault();
+        var details = field.closest("details");
+        if (details) details.open = true;
+        field.focus();
+        field.scrollIntoView({ block: "center" });
+      });
+    });
+  }
+
   // <form data-confirm="Are you sure?"> asks before submitting (the server still re-checks).
+  // Without JavaScript the server asks on a page of its own (apps.core.confirm).
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
-      if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+      if (!window.confirm(form.getAttribute("data-confirm"))) {
+        event.preventDefault();
+        return;
+      }
+      if (!form.querySelector("input[name='confirmed']")) {
+        var confirmed = document.createElement("input");
+        confirmed.type = "hidden";
+        confirmed.name = "confirmed";
+        confirmed.value = "yes";
+        form.appendChild(confirmed);
+      }
     });
   });
 })();

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core import mail
 
@@ -79,3 +81,57 @@ def test_changing_the_address_waits_for_the_new_one_to_be_confirmed(client, alic
     assert [m.to for m in mail.outbox if "confirm" in m.subject.lower()] == [
         ["alice.new@example.org"]
     ]
+
+
+TITLE_CASE = re.compile(r"\b[A-Z][a-z]+ (?:[A-Z][a-z]+)\b")
+
+
+def headings(html: str) -> list[str]:
+    return [
+        re.sub(r"<[^>]+>|\s+", " ", h).strip() for h in re.findall(r"<h1>(.*?)</h1>", html, re.S)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "heading"),
+    [
+        ("/accounts/password/reset/", "Reset your password"),
+        ("/accounts/password/reset/done/", "Check your email"),
+        ("/accounts/password/reset/key/1-set-password/", "This link no longer works"),
+        ("/accounts/password/reset/key/done/", "Your password is changed"),
+    ],
+    ids=["reset", "reset-sent", "reset-bad-link", "reset-done"],
+)
+def test_allauths_default_pages_speak_in_sentence_case(client, url, heading):
+    page = client.get(url, follow=True)
+    found = headings(page.content.decode())
+    assert found == [heading]
+    assert not TITLE_CASE.search(found[0])
+
+
+def test_the_sign_in_code_page_is_in_our_words_and_reports_a_wrong_code(client, alice):
+    response = client.post("/accounts/login/code/", {"email": alice.email})
+    page = client.get(response["Location"]).content.decode()
+    assert headings(page) == ["Enter your sign-in code"]
+    assert "We have emailed a code to" in page
+    wrong = client.post(response["Location"], {"code": "WRONG1"}).content.decode()
+    assert "<title>Error: " in wrong
+    assert 'class="error-summary"' in wrong
+
+
+def test_recovery_codes_and_turning_two_factor_off_are_in_our_words():
+    from tests.conftest import staff_client
+
+    staff = staff_client("keeper@example.org", superuser=False)
+    asked = staff.get("/accounts/2fa/recovery-codes/generate/")
+    assert asked["Location"].startswith("/accounts/reauthenticate/")
+    assert headings(staff.get(asked["Location"]).content.decode()) == ["Confirm it is you"]
+    staff.post(asked["Location"], {"password": PASSWORD})
+    html = staff.get("/accounts/2fa/recovery-codes/generate/").content.decode()
+    assert headings(html) == ["Make new recovery codes"]
+    staff.post("/accounts/2fa/recovery-codes/generate/")
+    html = staff.get("/accounts/2fa/recovery-codes/").content.decode()
+    assert headings(html) == ["Your recovery codes"]
+    assert "Recovery Codes" not in html
+    html = staff.get("/accounts/2fa/totp/deactivate/").content.decode()
+    assert headings(html) == ["Turn off two-factor authentication"]

@@ -97,7 +97,7 @@ def test_clearing_letter_details_forgets_them_and_keeps_the_preferences(alice_cl
     alice_client.post("/account/settings/", VALID)
     page = alice_client.get("/account/settings/").content.decode()
     assert "Clear my letter details" in page
-    response = alice_client.post("/account/settings/clear-letter-details/")
+    response = alice_client.post("/account/settings/clear-letter-details/", {"confirmed": "yes"})
     assert response.status_code == 302
     profile = alice.profile
     profile.refresh_from_db()
@@ -118,7 +118,7 @@ def test_the_calendar_key_is_revealed_on_request_and_can_be_replaced(alice_clien
     # The tracker serves the feed, so the page shows the whole private link.
     assert "<summary>Show my calendar link</summary>" in page
     assert f"http://testserver/calendar/{old}.ics" in page
-    response = alice_client.post("/account/settings/rotate-calendar-link/")
+    response = alice_client.post("/account/settings/rotate-calendar-link/", {"confirmed": "yes"})
     assert response["Location"] == "/account/settings/#calendar"
     alice.profile.refresh_from_db()
     assert alice.profile.calendar_token != old
@@ -128,9 +128,26 @@ def test_the_calendar_key_is_revealed_on_request_and_can_be_replaced(alice_clien
     assert "links made with the old one no longer work." in page
 
 
-def test_actions_that_change_things_refuse_a_get(alice_client):
-    assert alice_client.get("/account/settings/clear-letter-details/").status_code == 405
-    assert alice_client.get("/account/settings/rotate-calendar-link/").status_code == 405
+@pytest.mark.parametrize(
+    ("url", "question"),
+    [
+        ("/account/settings/clear-letter-details/", "Delete your letter details?"),
+        ("/account/settings/rotate-calendar-link/", "Replace your calendar link?"),
+    ],
+    ids=["clear-details", "replace-calendar-link"],
+)
+def test_without_javascript_the_server_asks_before_acting(alice_client, alice, url, question):
+    """The button's browser dialog needs JavaScript; without it the post (no ``confirmed``)
+    lands on a page that asks, and a GET only ever asks."""
+    alice_client.post("/account/settings/", VALID)
+    token = alice.profile.calendar_token
+    response = alice_client.post(url)
+    assert (response.status_code, response["Location"]) == (303, url)
+    page = alice_client.get(url).content.decode()
+    assert f"<h1>{question}</h1>" in page
+    assert 'name="confirmed" value="yes"' in page
+    alice.profile.refresh_from_db()
+    assert (alice.profile.full_name, alice.profile.calendar_token) == ("Alice Example", token)
 
 
 def test_every_settings_form_is_protected_against_cross_site_requests(alice):

@@ -328,3 +328,31 @@ def test_weak_evidence_is_flagged_on_entities_plans_and_contacts_too(client):
     contacts = page.split('id="contacts"')[1].split("</section>")[0]
     assert "Profile settings → turn on Zero Data Retention" in contacts
     assert "Unconfirmed" in contacts
+
+
+@pytest.mark.parametrize(
+    ("slug", "line"),
+    [
+        ("openai", "Write to dsar@openai.com."),
+        ("adobe-firefly", "Use their web form: no email address is documented."),
+        ("windsurf", "Use the setting in their app: no email address is documented."),
+        ("midjourney", "Use the setting in their app: no email address is documented."),
+        ("ideogram", "Use the setting in their app: no email address is documented."),
+        ("deepai", "No address documented: you'll add one you found."),
+        ("clipdrop", "No address documented: you'll add one you found."),
+    ],
+    ids=[
+        "email",
+        "web-form",
+        "in-app",
+        "in-app-for-deletion",
+        "unconfirmed-email",
+        "none",
+        "none-at-all",
+    ],
+)
+def test_a_platform_page_says_up_front_how_the_letter_goes(client, real_catalog, slug, line):
+    page = client.get(f"/platforms/{slug}/").content.decode()
+    aside = page.split('aria-labelledby="act-heading"', 1)[1].split("</aside>", 1)[0]
+    assert line in html.unescape(aside)
+    assert "privacy@ideogram.ai" not in aside  # an unconfirmed address is never the route

@@ -156,6 +156,7 @@ def _reminders_stop_link() -> str:
 
 
 EXAMPLES = {
+    "request/new/<slug:step>/": lambda: "/request/new/recipient/",
     "requests/<uuid:code>/": lambda: alices_request_url(),
     "requests/<uuid:code>/letter.pdf": lambda: alices_request_url("letter.pdf"),
     "requests/<uuid:code>/letter.eml": lambda: alices_request_url("letter.eml"),

@@ -52,6 +52,7 @@ def test_visitors_do_not_see_account_links(client):
 def test_it_says_the_generator_keeps_nothing_and_what_a_saved_request_holds(client):
     html = client.get("/privacy/").content.decode()
     assert "Nothing you type into the request generator is kept on the server" in html
+    assert "your browser deletes 2 hours after your last step" in html
     assert "never saved" in html
     assert "Requests you save to your tracker" in html
     assert "the exact letter text with its SHA-256 fingerprint" in html

@@ -75,8 +75,10 @@ def test_a_follow_up_dated_in_the_future_shows_the_error_on_its_page(alice_clien
         f"/requests/{overdue.code}/events/follow_up_sent/",
         {"follow_up_sent-occurred_on": "2026-04-21"},
     )
-    assert response.status_code == 400
-    html = response.content.decode()
+    url = f"/requests/{overdue.code}/follow-up/"
+    assert (response.status_code, response["Location"]) == (303, url)  # the page's own address
+    html = alice_client.get(url).content.decode()
+    assert "<title>Error: " in html
     assert "Follow-up to ChatGPT" in html
     assert "is in the future" in html
 

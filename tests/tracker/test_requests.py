@@ -139,8 +139,8 @@ def test_closed_states_are_the_four_final_ones():
 def test_the_signed_in_preview_offers_saving_and_the_anonymous_one_does_not(
     client, real_catalog, alice
 ):
-    page = client.get("/request/new/?platform=openai&want=object")
-    page = post_step(client, page, "rights", {"rights": ["object"]})
+    client.get("/request/new/?platform=openai&want=object")
+    post_step(client, "rights", {"rights": ["object"]})
     assert "Save to my tracker" not in walk_to_preview(client).content.decode()
     client.force_login(alice)
     assert "Save to my tracker" in walk_to_preview(client).content.decode()
